@@ -1,0 +1,134 @@
+"""The home page of each locale and the site-wide help channels."""
+
+from datetime import time
+
+from django.db import models
+from django.utils.dates import WEEKDAYS
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+
+class HomePage(Page):
+    """The front page in each language: the campaign headline and the way into the
+    knowledge base. Edited by the campaign team in English, then translated."""
+
+    headline = models.CharField(
+        max_length=255,
+        help_text="The campaign's main message, shown large at the top of the page.",
+    )
+    introduction = models.TextField(
+        help_text="Two or three sentences under the headline: who the alliance is, whom it helps.",
+    )
+    knowledge_call = models.CharField(
+        "call to the knowledge base",
+        max_length=120,
+        help_text="Text of the button that leads to the knowledge base, "
+        "e.g. 'Know the law before you answer a summons'.",
+    )
+    knowledge_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The knowledge base start page. Each language shows its own translation of it.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("headline"),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("knowledge_call"), PageChooserPanel("knowledge_page")],
+            heading="Knowledge base",
+        ),
+    ]
+
+    # The link is the same page in every language: keep it in sync with the
+    # English source and resolve it to the reader's language when rendering.
+    override_translatable_fields = [SynchronizedField("knowledge_page")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["knowledge.KnowledgeIndexPage"]
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        knowledge = self.knowledge_page
+        if knowledge is not None:
+            knowledge = knowledge.localized
+            context["knowledge_page"] = knowledge if knowledge.live else None
+        return context
+
+
+WEEKDAY_CHOICES = [(number, name) for number, name in WEEKDAYS.items()]
+
+
+@register_setting(icon="help")
+class HelpChannels(BaseSiteSetting):
+    """How people reach the counsellors. Shown on the home page and in the footer of
+    every page, so a reader in trouble never has to look for it."""
+
+    telegram_channel_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="As people see it in Telegram, e.g. 'Connection e.V. на русском'.",
+    )
+    telegram_channel_url = models.URLField(
+        blank=True, help_text="The channel's public link, e.g. https://t.me/..."
+    )
+    hotline_number = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="In international format, e.g. +49 69 8237 5534.",
+    )
+    hotline_first_day = models.PositiveSmallIntegerField(
+        choices=WEEKDAY_CHOICES, default=0, help_text="First weekday the hotline is staffed."
+    )
+    hotline_last_day = models.PositiveSmallIntegerField(
+        choices=WEEKDAY_CHOICES, default=4, help_text="Last weekday the hotline is staffed."
+    )
+    hotline_opens = models.TimeField(default=time(10, 0), help_text="Opening time, Berlin time.")
+    hotline_closes = models.TimeField(default=time(16, 0), help_text="Closing time, Berlin time.")
+    email = models.EmailField(blank=True, help_text="Address for written questions.")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("telegram_channel_name"), FieldPanel("telegram_channel_url")],
+            heading="Telegram",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("hotline_number"),
+                FieldPanel("hotline_first_day"),
+                FieldPanel("hotline_last_day"),
+                FieldPanel("hotline_opens"),
+                FieldPanel("hotline_closes"),
+            ],
+            heading="Counselling hotline",
+        ),
+        FieldPanel("email"),
+    ]
+
+    class Meta:
+        verbose_name = "help channels"
+
+    @property
+    def hotline_days(self):
+        """The staffed days in the reader's language, e.g. 'Monday–Friday'."""
+        first = WEEKDAYS[self.hotline_first_day]
+        if self.hotline_first_day == self.hotline_last_day:
+            return str(first)
+        return f"{first}–{WEEKDAYS[self.hotline_last_day]}"
+
+    @property
+    def hotline_tel_uri(self):
+        return "tel:" + "".join(ch for ch in self.hotline_number if ch.isdigit() or ch == "+")
+
+    @property
+    def is_empty(self):
+        return not (self.telegram_channel_url or self.hotline_number or self.email)

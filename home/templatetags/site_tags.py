@@ -1,0 +1,29 @@
+from django import template
+from django.utils.translation import get_language
+
+from wagtail.models import Site
+
+from home.languages import language_versions
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def get_language_versions(context):
+    """The language switcher's entries for whatever the template is showing."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return language_versions(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def locale_home_url(context):
+    """The home page in the active language (the bare prefix if it has none)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        url = site.root_page.localized.get_url(request)
+        if url:
+            return url
+    return f"/{get_language()}/"
