@@ -6,6 +6,7 @@ from django.db import transaction
 # Each app's demo loader, in dependency order (pages before what links to them).
 LOADERS = [
     "home.demo.pages",
+    "knowledge.demo",
 ]
 
 

@@ -1,0 +1,118 @@
+"""The public change log: what changed in a profile's rules, and when.
+
+Recorded automatically on publish by comparing the rules of the new revision with
+those of the previously published one, so editors never keep it by hand.
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import PageLogEntry
+
+from .models.review import RuleChange
+
+# What readers are told changed, per group of rule fields.
+FIELD_GROUPS = {
+    "status": (_("status"), ["status", "status_since"]),
+    "penalty": (
+        _("penalty"),
+        [
+            "penalty_kind",
+            "prison_min_months",
+            "prison_max_months",
+            "death_penalty",
+            "fine",
+            "other_consequences",
+        ],
+    ),
+    "legal_basis": (_("legal basis"), ["legal_act", "article"]),
+    "rights": (
+        _("availability of the right"),
+        ["availability", "available_until", "service_months"],
+    ),
+    "scope": (_("whom it concerns"), ["applies_to", "topic"]),
+    "text": (_("explanation"), ["heading", "summary"]),
+    "sources": (_("sources"), ["sources"]),
+}
+
+
+def _rules_of(revision):
+    return {str(r["translation_key"]): r for r in (revision.content.get("rules") or [])}
+
+
+def _changed_groups(old, new):
+    return [
+        group
+        for group, (_label, names) in FIELD_GROUPS.items()
+        if any(old.get(name) != new.get(name) for name in names)
+    ]
+
+
+def record_rule_changes(page, revision):
+    """Compare `revision` with the previously published revision of `page`; store the
+    differences as RuleChange rows. Only the source language is recorded: translations
+    follow it."""
+    if page.locale.language_code != settings.LANGUAGE_CODE:
+        return []
+    previous_log = (
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
+        .exclude(revision=revision)
+        .order_by("-timestamp", "-pk")
+        .select_related("revision")
+        .first()
+    )
+    if previous_log is None:
+        return []
+    old, new = _rules_of(previous_log.revision), _rules_of(revision)
+    when = revision.created_at
+    changes = []
+    for key, rule in new.items():
+        if key not in old:
+            changes.append(
+                RuleChange(
+                    kind=RuleChange.Kind.ADDED,
+                    rule_key=key,
+                    heading=rule["heading"],
+                    topic=rule["topic"],
+                    fields=[],
+                )
+            )
+        else:
+            groups = _changed_groups(old[key], rule)
+            if groups:
+                changes.append(
+                    RuleChange(
+                        kind=RuleChange.Kind.CHANGED,
+                        rule_key=key,
+                        heading=rule["heading"],
+                        topic=rule["topic"],
+                        fields=groups,
+                    )
+                )
+    for key, rule in old.items():
+        if key not in new:
+            changes.append(
+                RuleChange(
+                    kind=RuleChange.Kind.REMOVED,
+                    rule_key=key,
+                    heading=rule["heading"],
+                    topic=rule["topic"],
+                    fields=[],
+                )
+            )
+    for change in changes:
+        change.profile_key = page.translation_key
+        change.changed_at = when
+    return RuleChange.objects.bulk_create(changes)
+
+
+def changes_for_profile(profile, limit=20):
+    """Change-log entries for readers, with rule headings in the profile's language."""
+    changes = list(RuleChange.objects.filter(profile_key=profile.translation_key)[:limit])
+    headings = {str(rule.translation_key): rule.heading for rule in profile.ordered_rules}
+    labels = {group: label for group, (label, _names) in FIELD_GROUPS.items()}
+    for change in changes:
+        change.local_heading = headings.get(str(change.rule_key), change.heading)
+        change.field_labels = [labels[g] for g in change.fields if g in labels]
+        change.anchor = f"rule-{change.rule_key}" if str(change.rule_key) in headings else ""
+    return changes

@@ -1,0 +1,56 @@
+"""A multiple-choice model field stored as comma-separated codes.
+
+Portable across SQLite and PostgreSQL (no ArrayField) and filterable with
+`__contains` because no code is part of another.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class MultipleChoiceField(models.CharField):
+    def __init__(self, *args, choices=(), **kwargs):
+        self.multiple_choices = list(choices)
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["choices"] = self.multiple_choices
+        return name, path, args, kwargs
+
+    def from_db_value(self, value, expression, connection):
+        return self.to_python(value)
+
+    def to_python(self, value):
+        if value is None or value == "":
+            return []
+        if isinstance(value, list | tuple):
+            return [str(v) for v in value]
+        return [part for part in str(value).split(",") if part]
+
+    def get_prep_value(self, value):
+        if isinstance(value, list | tuple):
+            return ",".join(value)
+        return value or ""
+
+    def value_to_string(self, obj):
+        return self.get_prep_value(self.value_from_object(obj))
+
+    def validate(self, value, model_instance):
+        allowed = {code for code, _label in self.multiple_choices}
+        unknown = [v for v in value if v not in allowed]
+        if unknown:
+            raise ValidationError(f"Unknown choice(s): {', '.join(unknown)}")
+        if not value and not self.blank:
+            raise ValidationError(self.error_messages["blank"], code="blank")
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=self.multiple_choices,
+            required=not self.blank,
+            widget=forms.CheckboxSelectMultiple,
+            label=self.verbose_name.capitalize(),
+            help_text=self.help_text,
+        )

@@ -1,0 +1,224 @@
+"""Knowledge-base pages: the index, one profile per country, and practical guides."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyStreamBlock
+
+from ..glance import AtAGlance
+from .fields import MultipleChoiceField
+from .rules import AffectedGroup, SourceBlock, Topic
+
+
+class ReviewedMixin(models.Model):
+    """Legal content shows readers when a legal reviewer last checked it."""
+
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set automatically when a legal reviewer approves a change.",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    def review_age_days(self, today=None):
+        if self.last_reviewed is None:
+            return None
+        return ((today or timezone.localdate()) - self.last_reviewed).days
+
+    def is_review_overdue(self, max_age_days, today=None):
+        age = self.review_age_days(today)
+        return age is None or age > max_age_days
+
+
+class KnowledgeIndexPage(Page):
+    """The start page of the knowledge base in each language. Edited by the legal team;
+    lists the country profiles and guides, and links to the comparison and the
+    situation guide."""
+
+    introduction = models.TextField(
+        help_text="Shown at the top: what readers find here and that it is not legal advice.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.CountryProfilePage", "knowledge.GuidePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("knowledge base index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().specific().order_by("title")
+        context["profiles"] = [p for p in children if isinstance(p, CountryProfilePage)]
+        context["guides"] = [p for p in children if isinstance(p, GuidePage)]
+        return context
+
+
+class CountryProfilePage(ReviewedMixin, Page):
+    """The law of one country or territory for people at risk: its rules on conscription,
+    objection, mobilisation, evasion, desertion, leaving and asylum. Edited by the legal
+    team; changes are published only after a legal reviewer approves them."""
+
+    country = models.ForeignKey(
+        "knowledge.Country",
+        on_delete=models.PROTECT,
+        related_name="profiles",
+        help_text="The country or territory this profile describes.",
+    )
+    introduction = models.TextField(
+        help_text="Two or three sentences: the situation in this country in plain words.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("country"),
+        FieldPanel("introduction"),
+        InlinePanel("rules", heading="Legal rules", label="Rule", min_num=1),
+        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading="Legal review"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.RelatedFields(
+            "rules",
+            [
+                index.SearchField("heading"),
+                index.SearchField("summary"),
+                index.SearchField("legal_act"),
+                index.SearchField("other_consequences"),
+            ],
+        ),
+        index.FilterField("country"),
+    ]
+
+    api_fields = [
+        APIField("country"),
+        APIField("introduction"),
+        APIField("last_reviewed"),
+        APIField("rules"),
+    ]
+
+    # Every translation describes the same country; the Country snippet's own
+    # translation gives its name in the reader's language.
+    override_translatable_fields = [
+        SynchronizedField("country"),
+        SynchronizedField("last_reviewed"),
+    ]
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("country profile")
+
+    @cached_property
+    def ordered_rules(self):
+        return list(self.rules.all())
+
+    def rules_by_topic(self):
+        """[(topic label, [rules])] in the order topics are listed in `Topic`."""
+        grouped = {code: [] for code in Topic.values}
+        for rule in self.ordered_rules:
+            grouped.setdefault(rule.topic, []).append(rule)
+        labels = dict(Topic.choices)
+        return [(code, labels[code], rules) for code, rules in grouped.items() if rules]
+
+    def get_context(self, request, *args, **kwargs):
+        from ..changelog import changes_for_profile
+        from ..review import review_settings_for
+
+        context = super().get_context(request, *args, **kwargs)
+        max_age = review_settings_for(request).review_interval_days
+        context.update(
+            country_name=self.country.localized.name,
+            glance=AtAGlance.from_rules(self.ordered_rules),
+            rules_by_topic=self.rules_by_topic(),
+            review_overdue=self.is_review_overdue(max_age),
+            review_max_age_days=max_age,
+            changes=changes_for_profile(self),
+            related_news=_related_news(self, request),
+        )
+        return context
+
+
+def _related_news(profile, request):
+    """Latest news about this country in the reader's language (once the news app exists)."""
+    try:
+        from news.queries import latest_news_for_country
+    except ImportError:
+        return []
+    return latest_news_for_country(profile.country_id, profile.locale_id, limit=5)
+
+
+class GuidePage(ReviewedMixin, Page):
+    """A practical question answered, e.g. 'What happens if I ignore an electronic summons?'.
+    Edited by the legal team; tagged with countries, topics and whom it concerns."""
+
+    summary = models.TextField(help_text="The short answer, in two or three sentences.")
+    body = StreamField(BodyStreamBlock(), blank=True, help_text="The full answer.")
+    countries = ParentalManyToManyField(
+        "knowledge.Country",
+        blank=True,
+        related_name="guides",
+        help_text="Countries this guide is about.",
+    )
+    topics = MultipleChoiceField(choices=Topic.choices, blank=True)
+    applies_to = MultipleChoiceField(
+        choices=AffectedGroup.choices, blank=True, help_text="Whom the guide concerns."
+    )
+    sources = StreamField([("source", SourceBlock())], blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("countries"), FieldPanel("topics"), FieldPanel("applies_to")],
+            heading="Tags",
+        ),
+        FieldPanel("sources"),
+        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading="Legal review"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("summary"), APIField("body"), APIField("topics"), APIField("sources")]
+
+    override_translatable_fields = [
+        SynchronizedField("topics"),
+        SynchronizedField("applies_to"),
+        SynchronizedField("last_reviewed"),
+    ]
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("guide")
+
+    def topic_labels(self):
+        labels = dict(Topic.choices)
+        return [labels[code] for code in self.topics if code in labels]

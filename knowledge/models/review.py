@@ -1,0 +1,47 @@
+"""Review settings and the public change log of legal rules."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="calendar-check")
+class KnowledgeSettings(BaseSiteSetting):
+    """How old a legal review may get before readers are warned."""
+
+    review_interval_days = models.PositiveIntegerField(
+        default=180,
+        help_text="After this many days without a legal review, profiles and guides show a "
+        "warning to readers and appear in the 'Legal content due for review' report.",
+    )
+
+    panels = [FieldPanel("review_interval_days")]
+
+    class Meta:
+        verbose_name = _("knowledge base settings")
+
+
+class RuleChange(models.Model):
+    """One entry of a profile's public change log, recorded when the English profile is
+    published: a rule added, removed, or changed (and which of its parts)."""
+
+    class Kind(models.TextChoices):
+        ADDED = "added", _("added")
+        REMOVED = "removed", _("removed")
+        CHANGED = "changed", _("changed")
+
+    profile_key = models.UUIDField(db_index=True, help_text="translation_key of the profile")
+    rule_key = models.UUIDField(help_text="translation_key of the rule")
+    heading = models.CharField(max_length=160, help_text="The rule's English heading then.")
+    topic = models.CharField(max_length=20)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    fields = models.JSONField(default=list, blank=True)
+    changed_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.heading}: {self.kind}"

@@ -1,0 +1,212 @@
+"""Legal rules: the structured facts a country profile is made of.
+
+Each rule is a row (an inline orderable on its CountryProfilePage), not prose, so the
+at-a-glance box, the comparison matrix and the situation guide can all be derived
+from the same data, and wagtail-localize translates the text of each rule while
+keeping its numbers, dates and choices in sync with the English source.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+from .fields import MultipleChoiceField
+
+
+class Topic(models.TextChoices):
+    CONSCRIPTION = "conscription", _("Conscription")
+    OBJECTION = "objection", _("Conscientious objection and alternative service")
+    MOBILIZATION = "mobilization", _("Mobilisation")
+    EVASION = "evasion", _("Draft evasion")
+    DESERTION = "desertion", _("Desertion")
+    REFUSAL = "refusal", _("Refusal to fight, surrender")
+    LEAVING = "leaving", _("Leaving the country")
+    ASYLUM = "asylum", _("Asylum prospects abroad")
+
+
+class AffectedGroup(models.TextChoices):
+    CONSCRIPTS = "conscripts", _("conscripts")
+    RESERVISTS = "reservists", _("reservists")
+    MOBILIZED = "mobilized", _("mobilised soldiers")
+    CONTRACT = "contract", _("contract soldiers")
+    EVADERS = "evaders", _("draft evaders")
+    DESERTERS = "deserters", _("deserters")
+
+
+class RuleStatus(models.TextChoices):
+    IN_FORCE = "in_force", _("in force")
+    SUSPENDED = "suspended", _("suspended")
+    REPEALED = "repealed", _("repealed")
+    PROPOSED = "proposed", _("proposed")
+
+
+class PenaltyKind(models.TextChoices):
+    NONE = "none", _("no penalty")
+    ADMINISTRATIVE = "administrative", _("administrative penalty")
+    CRIMINAL = "criminal", _("criminal penalty")
+
+
+class Availability(models.TextChoices):
+    AVAILABLE = "available", _("yes")
+    LIMITED = "limited", _("limited")
+    UNAVAILABLE = "unavailable", _("no")
+
+
+class SourceBlock(blocks.StructBlock):
+    title = blocks.CharBlock(help_text="Title of the law, decision, article or report.")
+    issuer = blocks.CharBlock(
+        required=False, help_text="Who issued or reported it, e.g. 'State Duma', 'TASS'."
+    )
+    url = blocks.URLBlock(required=False, help_text="Where readers can check it.")
+    date = blocks.DateBlock(required=False, help_text="Date of the law, decision or report.")
+
+    class Meta:
+        icon = "link"
+        label = "Source"
+
+
+class LegalRule(TranslatableMixin, Orderable):
+    """One rule of a country's law, as it applies to people at risk: its topic, whom it
+    concerns, whether it is in force, its legal basis, penalty and sources."""
+
+    profile = ParentalKey(
+        "knowledge.CountryProfilePage", on_delete=models.CASCADE, related_name="rules"
+    )
+    topic = models.CharField(max_length=20, choices=Topic.choices)
+    heading = models.CharField(
+        max_length=160,
+        help_text="A short name for the rule, e.g. 'Alternative civilian service'.",
+    )
+    applies_to = MultipleChoiceField(
+        choices=AffectedGroup.choices,
+        blank=True,
+        help_text="Whom the rule concerns. Leave empty if it concerns everyone.",
+    )
+    status = models.CharField(
+        max_length=20, choices=RuleStatus.choices, default=RuleStatus.IN_FORCE
+    )
+    status_since = models.DateField(
+        null=True, blank=True, help_text="Since when the status above holds."
+    )
+    legal_act = models.CharField(
+        "legal act",
+        max_length=200,
+        blank=True,
+        help_text="The law or decree, e.g. 'Criminal Code of the Russian Federation'.",
+    )
+    article = models.CharField(
+        max_length=60, blank=True, help_text="Article and part, e.g. 'Art. 352.1'."
+    )
+    availability = models.CharField(
+        "is it possible?",
+        max_length=20,
+        choices=Availability.choices,
+        blank=True,
+        help_text="For objection, leaving the country and asylum: can people use this right? "
+        "Leave empty for other topics.",
+    )
+    available_until = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="When the right can be used, e.g. 'only before conscription'.",
+    )
+    service_months = models.PositiveSmallIntegerField(
+        "length of service (months)",
+        null=True,
+        blank=True,
+        help_text="For conscription or alternative service: how many months it lasts.",
+    )
+    penalty_kind = models.CharField(
+        max_length=20, choices=PenaltyKind.choices, default=PenaltyKind.NONE
+    )
+    prison_min_months = models.PositiveSmallIntegerField(
+        "imprisonment from (months)", null=True, blank=True
+    )
+    prison_max_months = models.PositiveSmallIntegerField(
+        "imprisonment up to (months)", null=True, blank=True
+    )
+    death_penalty = models.BooleanField(
+        default=False, help_text="Tick if the law allows the death penalty for this."
+    )
+    fine = models.CharField(
+        max_length=120, blank=True, help_text="Amount and currency, e.g. 'up to 30,000 RUB'."
+    )
+    other_consequences = models.TextField(
+        blank=True,
+        help_text="Other consequences in plain words, e.g. a ban on leaving the country.",
+    )
+    summary = models.TextField(
+        help_text="What this means for a person, in two or three plain sentences."
+    )
+    sources = StreamField(
+        [("source", SourceBlock())],
+        blank=True,
+        help_text="Every rule needs at least one source. They are numbered in this order.",
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set when a legal reviewer approves the profile.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("topic"), FieldPanel("status"), FieldPanel("status_since")]),
+        FieldPanel("heading"),
+        FieldPanel("applies_to"),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("legal_act"), FieldPanel("article")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("availability"), FieldPanel("available_until")]),
+                FieldPanel("service_months"),
+            ],
+            heading="Rights and service",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("penalty_kind"),
+                FieldRowPanel([FieldPanel("prison_min_months"), FieldPanel("prison_max_months")]),
+                FieldPanel("death_penalty"),
+                FieldPanel("fine"),
+                FieldPanel("other_consequences"),
+            ],
+            heading="Penalty",
+        ),
+        FieldPanel("sources"),
+        FieldPanel("last_reviewed", read_only=True),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("applies_to"),
+        SynchronizedField("last_reviewed"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("legal rule")
+        verbose_name_plural = _("legal rules")
+
+    def __str__(self):
+        return self.heading
+
+    @property
+    def anchor(self):
+        return f"rule-{self.translation_key}"
+
+    @property
+    def affected_groups(self):
+        labels = dict(AffectedGroup.choices)
+        return [labels[code] for code in self.applies_to if code in labels]
+
+    @property
+    def is_active(self):
+        return self.status == RuleStatus.IN_FORCE
+
+    @property
+    def numbered_sources(self):
+        return [block.value for block in self.sources]

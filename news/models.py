@@ -1,0 +1,1 @@
+"""News pages (added by the news-and-campaign issue)."""
