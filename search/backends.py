@@ -1,0 +1,134 @@
+"""Search backends with per-language analysis for Elasticsearch 8 / OpenSearch.
+
+Wagtail keeps one index per root model (all pages in one index) with one analyzer, so
+per-language analysis needs one backend per language: each has its own INDEX_PREFIX and
+sets its language's analyzer as the index's `default` analyzer, which Wagtail's mapping
+uses for every text field without an explicit analyzer (titles, bodies, `_all_text`).
+
+    WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ["en", "de", "ru", "uk", "be"])
+
+gives a "default" backend (all locales, language-neutral analysis, auto-updated by Wagtail's
+signal handlers) plus "en", "de", "ru", "uk", "be" with `AUTO_UPDATE: False`: the code that
+publishes a page routes it to the backend of its locale, and the search view queries
+`get_search_backend(language_code)`. See docs/search-engine.md.
+
+Analyzers need these on the node: analysis-common (every distribution has it), analysis-icu
+(plugin, for "icu_folding"), and for Ukrainian morphology an analyzer named "ukrainian" (the
+analysis-ukrainian plugin, or the test node in search/engine). Without it, pass
+`ukrainian_plugin=False` for a folding-only Ukrainian analyzer.
+"""
+
+from copy import deepcopy
+
+ENGINES = {
+    "opensearch2": "wagtail.search.backends.opensearch2",  # the test node (search/engine)
+    "opensearch3": "wagtail.search.backends.opensearch3",
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",  # production
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+}
+
+# Language-neutral analysis for the "default" backend, which holds every locale: words split
+# on Unicode boundaries, lower-cased and folded (ё→е, ў→у, ä→a, ß→ss), no stemming.
+_FOLDING = {
+    "type": "custom",
+    "tokenizer": "standard",
+    "filter": ["lowercase", "icu_folding"],
+}
+
+# The index's `default` analyzer per language, plus the filters they need.
+ANALYZERS = {
+    # Built-in: possessives, stop words, Porter stemmer ("deserters"/"desertion" → "desert").
+    "en": ({"type": "english"}, {}),
+    # Snowball German applied twice after the usual normalisation (ä→a, ß→ss): one pass leaves
+    # agent and action nouns apart ("Kriegsdienstverweigerer" → "kriegsdienstverweig",
+    # "Kriegsdienstverweigerung" → "kriegsdienstverweiger"); the second pass joins them.
+    # No decompounding: "Verweigerung" does not find "Kriegsdienstverweigerung".
+    "de": (
+        {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "lowercase",
+                "german_stop",
+                "german_normalization",
+                "german_snowball",
+                "german_snowball",
+            ],
+        },
+        {
+            "german_stop": {"type": "stop", "stopwords": "_german_"},
+            "german_snowball": {"type": "stemmer", "language": "german"},
+        },
+    ),
+    # Built-in: Snowball Russian. Joins case forms of one word ("дезертира"/"дезертир",
+    # "мобилизации"/"мобилизация"), not a participle with its noun
+    # ("мобилизованных" → "мобилизова", "мобилизация" → "мобилизац").
+    "ru": ({"type": "russian"}, {}),
+    # Lucene's UkrainianMorfologikAnalyzer: dictionary lemmas ("мобілізації" → "мобілізація").
+    "uk": ({"type": "ukrainian"}, {}),
+    # No Belarusian stemmer exists in Lucene: folding at least ("ўцекачоў" = "уцекачоу").
+    "be": (_FOLDING, {}),
+}
+
+# Ukrainian without the analysis-ukrainian plugin: folding only (the Russian stemmer mangles
+# Ukrainian endings and joins less than it splits).
+UKRAINIAN_WITHOUT_PLUGIN = (_FOLDING, {})
+
+
+def language_index_settings(language_code, *, ukrainian_plugin=True):
+    """INDEX_SETTINGS that make `language_code`'s analyzer the index's default analyzer."""
+    if language_code == "uk" and not ukrainian_plugin:
+        analyzer, filters = UKRAINIAN_WITHOUT_PLUGIN
+    else:
+        analyzer, filters = ANALYZERS.get(language_code, (_FOLDING, {}))
+    analysis = {"analyzer": {"default": deepcopy(analyzer)}}
+    if filters:
+        analysis["filter"] = deepcopy(filters)
+    return {"settings": {"analysis": analysis}}
+
+
+def search_backends(
+    url,
+    languages,
+    *,
+    engine="opensearch2",
+    index_prefix="objectwar_",
+    ukrainian_plugin=True,
+    timeout=5,
+):
+    """A WAGTAILSEARCH_BACKENDS dict: "default" plus one backend per language code.
+
+    `url` is one node URL or a list of them; `languages` language codes such as
+    ["en", "de", "ru", "uk", "be"] (or Django's LANGUAGES pairs); `engine` one of ENGINES.
+    Index names: "<prefix>wagtailcore_page" for the default backend and
+    "<prefix><code>_wagtailcore_page" for the language backends.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {sorted(ENGINES)}, not {engine!r}")
+    urls = [url] if isinstance(url, str) else list(url)
+    codes = [lang[0] if isinstance(lang, list | tuple) else lang for lang in languages]
+
+    def backend(prefix, index_settings, auto_update):
+        return {
+            "BACKEND": ENGINES[engine],
+            "URLS": urls,
+            "INDEX_PREFIX": prefix,
+            "INDEX_SETTINGS": index_settings,
+            "TIMEOUT": timeout,
+            "AUTO_UPDATE": auto_update,
+        }
+
+    backends = {
+        "default": backend(
+            index_prefix,
+            {"settings": {"analysis": {"analyzer": {"default": deepcopy(_FOLDING)}}}},
+            True,
+        )
+    }
+    for code in codes:
+        backends[code] = backend(
+            f"{index_prefix}{code}_",
+            language_index_settings(code, ukrainian_plugin=ukrainian_plugin),
+            False,
+        )
+    return backends
