@@ -1,5 +1,534 @@
-"""Campaign pages (appeals, signatories, material, help network, fundraising).
+"""Campaign pages: the section page, appeals with their signatory organisations, campaign
+material, the help page with the European network, and the fundraising."""
 
-Empty until the news-and-campaign issue lands; the app exists so the layout of
-the project matches its design from the start.
-"""
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyStreamBlock
+from knowledge.models.fields import MultipleChoiceField
+from news.models import localized_country_names
+
+# Languages campaign documents and counsellors come in: the site's five and the
+# other languages the alliance's partners publish in.
+MATERIAL_LANGUAGE_CODES = ["en", "de", "ru", "uk", "be", "fr", "es", "it", "pl", "lt", "fi", "ka"]
+
+
+def _language_name(code):
+    return get_language_info(code)["name_local"]
+
+
+LANGUAGE_CHOICES = [(code, _language_name(code).capitalize()) for code in MATERIAL_LANGUAGE_CODES]
+
+
+def language_sort_key(code):
+    """The reader's language first, then the order of MATERIAL_LANGUAGE_CODES."""
+    active = Locale.get_active().language_code
+    return (code != active, MATERIAL_LANGUAGE_CODES.index(code))
+
+
+def group_documents_by_language(rows):
+    """[(language code, language name, [rows])] for rows with `.language`."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(row.language, []).append(row)
+    labels = dict(LANGUAGE_CHOICES)
+    return [
+        (code, labels.get(code, code), groups[code])
+        for code in sorted(groups, key=language_sort_key)
+    ]
+
+
+class CampaignIndexPage(Page):
+    """The campaign section of one language: introduction and the appeals, material and
+    fundraising below it. Edited by the campaign team."""
+
+    introduction = models.TextField(
+        blank=True, help_text="Shown at the top: what the campaign demands and how to join."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaign.AppealPage", "campaign.MaterialPage", "campaign.FundraisingPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("campaign section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().specific()
+        return context
+
+
+# --- Appeals and signatories -------------------------------------------------
+
+
+class AppealPage(RoutablePageMixin, Page):
+    """An appeal to a parliament or government, with the organisations that signed it.
+    Edited by the campaign team; organisations sign on the form at `sign/`, and the
+    team approves or rejects each signature under Snippets › Signatory organisations."""
+
+    addressee = models.CharField(
+        max_length=160, help_text="To whom the appeal is addressed, e.g. 'the German Bundestag'."
+    )
+    teaser = models.TextField(help_text="One or two sentences shown in lists and above the text.")
+    body = StreamField(BodyStreamBlock(), help_text="The text of the appeal with its demands.")
+    signing_open = models.BooleanField(
+        default=True, help_text="Untick to close the signature form, e.g. after handing over."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("addressee"),
+        FieldPanel("teaser"),
+        FieldPanel("body"),
+        InlinePanel("documents", heading="Downloads per language", label="Document"),
+        FieldPanel("signing_open"),
+    ]
+
+    override_translatable_fields = [SynchronizedField("signing_open")]
+
+    parent_page_types = ["campaign.CampaignIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("appeal")
+
+    def source_appeal(self):
+        """The appeal in the default language: signatures belong to the appeal, not to
+        one of its translations."""
+        if self.locale_id == Locale.get_default().pk:
+            return self
+        return (
+            AppealPage.objects.filter(
+                translation_key=self.translation_key, locale=Locale.get_default()
+            ).first()
+            or self
+        )
+
+    def approved_signatories(self):
+        return Signatory.objects.filter(
+            appeal__translation_key=self.translation_key, status=Signatory.Status.APPROVED
+        )
+
+    def signatory_context(self):
+        """The signatories grouped by country, with the counters (3 queries)."""
+        signatories = list(self.approved_signatories().select_related("country"))
+        names = localized_country_names(s.country for s in signatories if s.country_id)
+        groups = {}
+        for signatory in signatories:
+            country = names.get(signatory.country_id, "") if signatory.country_id else ""
+            groups.setdefault(country, []).append(signatory)
+        for members in groups.values():
+            members.sort(key=lambda s: s.name.casefold())
+        return {
+            "signatory_groups": sorted(groups.items(), key=lambda item: (not item[0], item[0])),
+            "organisation_count": len(signatories),
+            "country_count": len({s.country_id for s in signatories if s.country_id}),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.signatory_context())
+        context["document_groups"] = group_documents_by_language(
+            self.documents.select_related("document")
+        )
+        return context
+
+    @path("")
+    def appeal(self, request):
+        return self.render(request)
+
+    @path("sign/")
+    def sign(self, request):
+        from .views import sign_appeal
+
+        return sign_appeal(request, self)
+
+    @path("sign/thanks/")
+    def thanks(self, request):
+        from .views import thanks
+
+        return thanks(request, self)
+
+
+class LanguageDocument(TranslatableMixin, Orderable):
+    """A downloadable document in one language (abstract: appeals and material use it)."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The file; its size and type are shown next to the link.",
+    )
+    language = models.CharField(
+        max_length=8, choices=LANGUAGE_CHOICES, help_text="The language the document is written in."
+    )
+    label = models.CharField(
+        max_length=160, blank=True, help_text="Link text; the document's title if empty."
+    )
+
+    panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("document")]), FieldPanel("label")]
+
+    override_translatable_fields = [SynchronizedField("document")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+
+class AppealDocument(LanguageDocument):
+    page = ParentalKey(AppealPage, on_delete=models.CASCADE, related_name="documents")
+
+    class Meta(LanguageDocument.Meta):
+        verbose_name = _("appeal document")
+        unique_together = [("translation_key", "locale")]
+
+
+def normalise_name(name):
+    """'  Connection e. V.' → 'connection e v': case, spaces and punctuation do not
+    make a different organisation."""
+    return " ".join(re.sub(r"[\W_]+", " ", name.casefold()).split())
+
+
+def normalise_website(url):
+    """'https://www.Example.org/de/' → 'example.org'."""
+    if not url:
+        return ""
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    return host.removeprefix("www.").lower()
+
+
+class Signatory(models.Model):
+    """An organisation that signed an appeal. Submitted on the public form as pending;
+    the campaign team approves or rejects it. Only the name, country and website of
+    approved organisations are shown publicly, never the contact address."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    appeal = models.ForeignKey(
+        AppealPage,
+        on_delete=models.CASCADE,
+        related_name="signatories",
+        help_text="The appeal (in its original language; translations show the same list).",
+    )
+    name = models.CharField(max_length=200, help_text="The organisation's name as it signs.")
+    country = models.ForeignKey(
+        "knowledge.Country",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+        help_text="Where the organisation is based (the English entry).",
+    )
+    website = models.URLField(blank=True, help_text="Shown publicly as a link.")
+    contact_email = models.EmailField(
+        blank=True,
+        help_text="For questions about the signature only. Never shown on the site.",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
+        help_text="Only approved organisations appear on the appeal.",
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    website_key = models.CharField(max_length=200, editable=False, blank=True)
+
+    panels = [
+        FieldPanel("appeal"),
+        FieldPanel("name"),
+        FieldPanel("country"),
+        FieldPanel("website"),
+        FieldPanel("contact_email"),
+        FieldPanel("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("signatory organisation")
+        verbose_name_plural = _("signatory organisations")
+        ordering = ["-submitted_at"]
+        constraints = [
+            # The same organisation signs an appeal once, even if the form is posted
+            # twice at the same moment.
+            models.UniqueConstraint(
+                fields=["appeal", "name_key", "country"], name="unique_signatory_name_country"
+            ),
+            models.UniqueConstraint(
+                fields=["appeal", "website_key"],
+                condition=~models.Q(website_key=""),
+                name="unique_signatory_website",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = normalise_name(self.name)
+        self.website_key = normalise_website(self.website)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def duplicate_of(cls, appeal, name, country, website):
+        """The existing signature of the same organisation, if any."""
+        same = models.Q(name_key=normalise_name(name), country=country)
+        if normalise_website(website):
+            same |= models.Q(website_key=normalise_website(website))
+        return cls.objects.filter(same, appeal=appeal).first()
+
+
+# --- Campaign material ---------------------------------------------------------
+
+
+class MaterialPage(Page):
+    """Campaign material to download and print (flyers, posters, statements), grouped by
+    language. Edited by the campaign team."""
+
+    introduction = models.TextField(
+        blank=True, help_text="What the material is for and how to use it at actions."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        InlinePanel("materials", heading="Documents", label="Document"),
+    ]
+
+    parent_page_types = ["campaign.CampaignIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("campaign material")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["document_groups"] = group_documents_by_language(
+            self.materials.select_related("document")
+        )
+        return context
+
+
+class MaterialDocument(LanguageDocument):
+    page = ParentalKey(MaterialPage, on_delete=models.CASCADE, related_name="materials")
+    description = models.CharField(
+        max_length=250, blank=True, help_text="What it is, e.g. 'A3 poster, black and white'."
+    )
+
+    panels = LanguageDocument.panels + [FieldPanel("description")]
+
+    class Meta(LanguageDocument.Meta):
+        verbose_name = _("material document")
+        unique_together = [("translation_key", "locale")]
+
+
+# --- Help and the European network ---------------------------------------------
+
+
+class HelpPage(Page):
+    """Where people at risk get help: the counselling channels (from the site's help
+    channels setting) and the European network of partner organisations by country.
+    Edited by the counselling team."""
+
+    introduction = models.TextField(
+        help_text="Whom the counsellors help and what to expect, in plain words."
+    )
+    hotline_languages = MultipleChoiceField(
+        choices=LANGUAGE_CHOICES,
+        blank=True,
+        help_text="Languages the counselling hotline answers in.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("hotline_languages"),
+        InlinePanel("network", heading="European network", label="Partner organisation"),
+    ]
+
+    override_translatable_fields = [SynchronizedField("hotline_languages")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("help page")
+
+    def hotline_language_names(self):
+        labels = dict(LANGUAGE_CHOICES)
+        return [labels[code] for code in self.hotline_languages if code in labels]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        contacts = list(self.network.select_related("country"))
+        names = localized_country_names(c.country for c in contacts)
+        by_country = {}
+        for contact in contacts:
+            by_country.setdefault(contact.country.code, (names[contact.country_id], []))[1].append(
+                contact
+            )
+        chosen = request.GET.get("country", "")
+        countries = sorted(
+            ((code, name) for code, (name, _contacts) in by_country.items()), key=lambda c: c[1]
+        )
+        shown = (
+            [by_country[chosen]]
+            if chosen in by_country
+            else [by_country[code] for code, _name in countries]
+        )
+        context.update(
+            network_countries=countries,
+            network_country=chosen if chosen in by_country else "",
+            network_groups=shown,
+        )
+        return context
+
+
+class NetworkContact(TranslatableMixin, Orderable):
+    """A partner organisation of the European network in one country."""
+
+    page = ParentalKey(HelpPage, on_delete=models.CASCADE, related_name="network")
+    name = models.CharField(max_length=160, help_text="The organisation's name.")
+    country = models.ForeignKey(
+        "knowledge.Country",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Where the organisation works (the English entry).",
+    )
+    city = models.CharField(max_length=80, blank=True, help_text="City, if it matters for visits.")
+    description = models.TextField(
+        blank=True, help_text="What they help with, in one or two sentences."
+    )
+    languages = MultipleChoiceField(
+        choices=LANGUAGE_CHOICES, help_text="Languages the counsellors speak."
+    )
+    website = models.URLField(blank=True, help_text="Public website.")
+    email = models.EmailField(blank=True, help_text="Public contact address.")
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="In international format, e.g. +370 5 123 4567."
+    )
+    telegram = models.URLField(blank=True, help_text="Public Telegram link, e.g. https://t.me/...")
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("country"), FieldPanel("city")]),
+        FieldPanel("description"),
+        FieldPanel("languages"),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("email")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("telegram")]),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("country"),
+        SynchronizedField("languages"),
+        SynchronizedField("phone"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def __str__(self):
+        return self.name
+
+    def language_names(self):
+        labels = dict(LANGUAGE_CHOICES)
+        return [labels[code] for code in self.languages if code in labels]
+
+    @property
+    def tel_uri(self):
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+
+# --- Fundraising -----------------------------------------------------------------
+
+
+class SupportedGroupBlock(blocks.StructBlock):
+    name = blocks.CharBlock(help_text="e.g. 'Ukrainian Pacifist Movement'.")
+    country = blocks.CharBlock(required=False, help_text="Where the group works.")
+    description = blocks.TextBlock(required=False, help_text="What the money makes possible.")
+    url = blocks.URLBlock(required=False, help_text="The group's website.")
+
+    class Meta:
+        icon = "group"
+        label = "Supported group"
+
+
+class FundraisingPage(Page):
+    """The fundraising for the groups of the European network: target, amount received,
+    the groups supported and the bank details. Edited by the campaign team; there is no
+    online payment."""
+
+    introduction = models.TextField(help_text="Why the money is needed and where it goes.")
+    target_amount = models.PositiveIntegerField(
+        help_text="The target in euros, whole euros, e.g. 250000."
+    )
+    received_amount = models.PositiveIntegerField(
+        default=0, help_text="Euros received so far; update it when the accounts are checked."
+    )
+    supported_groups = StreamField(
+        [("group", SupportedGroupBlock())], blank=True, help_text="The groups the money goes to."
+    )
+    account_holder = models.CharField(max_length=160, help_text="Name on the bank account.")
+    iban = models.CharField("IBAN", max_length=42, help_text="With spaces every four characters.")
+    bic = models.CharField("BIC", max_length=11, blank=True, help_text="The bank's BIC (SWIFT).")
+    bank_name = models.CharField(max_length=160, blank=True, help_text="The bank's name.")
+    payment_reference = models.CharField(
+        max_length=140, blank=True, help_text="What donors write as reference, e.g. 'ObjectWar'."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldRowPanel([FieldPanel("target_amount"), FieldPanel("received_amount")]),
+        FieldPanel("supported_groups"),
+        MultiFieldPanel(
+            [
+                FieldPanel("account_holder"),
+                FieldPanel("iban"),
+                FieldPanel("bic"),
+                FieldPanel("bank_name"),
+                FieldPanel("payment_reference"),
+            ],
+            heading="Bank details",
+        ),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("target_amount"),
+        SynchronizedField("received_amount"),
+        SynchronizedField("account_holder"),
+        SynchronizedField("iban"),
+        SynchronizedField("bic"),
+        SynchronizedField("bank_name"),
+        SynchronizedField("payment_reference"),
+    ]
+
+    parent_page_types = ["campaign.CampaignIndexPage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("fundraising")
+
+    @property
+    def percent_received(self):
+        if not self.target_amount:
+            return 0
+        return min(100, round(100 * self.received_amount / self.target_amount))

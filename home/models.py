@@ -51,7 +51,12 @@ class HomePage(Page):
     override_translatable_fields = [SynchronizedField("knowledge_page")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = [
+        "knowledge.KnowledgeIndexPage",
+        "news.NewsIndexPage",
+        "campaign.CampaignIndexPage",
+        "campaign.HelpPage",
+    ]
 
     class Meta:
         verbose_name = "home page"

@@ -1,1 +1,345 @@
-"""News pages (added by the news-and-campaign issue)."""
+"""News: the index of each language with its filters, pager and feeds, and the news pages."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyStreamBlock
+
+NEWS_PER_PAGE = 10
+FEED_LENGTH = 20
+
+
+class NewsTopic(models.TextChoices):
+    ASYLUM = "asylum", _("Asylum and protection")
+    LAW = "law", _("Law and courts")
+    CAMPAIGN = "campaign", _("Campaign")
+    REPRESSION = "repression", _("Repression")
+    DIGEST = "digest", _("Digests of partners")
+
+
+class NewsSeries(TranslatableMixin, models.Model):
+    """A recurring publication, e.g. the monthly digest of a partner organisation.
+    A snippet edited by the news editors; its name is translated."""
+
+    name = models.CharField(
+        max_length=160,
+        help_text="As readers see it, e.g. 'Digest of the Movement of Conscientious Objectors'.",
+    )
+    organisation = models.CharField(
+        max_length=160, blank=True, help_text="Who publishes the series, if not the alliance."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("organisation")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news series")
+        verbose_name_plural = _("news series")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The news of one language: newest first, ten a page, filterable by country, topic
+    and year, with RSS and Atom feeds. Edited by the news editors (title and introduction)."""
+
+    introduction = models.TextField(
+        blank=True, help_text="One or two sentences shown above the list of news."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    # --- queries -------------------------------------------------------------
+
+    def news(self):
+        """Live news of this index (so of its language), newest first."""
+        return (
+            NewsPage.objects.live()
+            .child_of(self)
+            .filter(locale_id=self.locale_id)
+            .order_by("-date", "-pk")
+        )
+
+    def filtered_news(self, filters):
+        news = self.news()
+        if filters.get("country"):
+            news = news.filter(countries__code__iexact=filters["country"])
+        if filters.get("topic"):
+            news = news.filter(topic=filters["topic"])
+        if filters.get("year"):
+            news = news.filter(date__year=filters["year"])
+        return news
+
+    @staticmethod
+    def read_filters(request):
+        """The reader's filters, ignoring values that cannot match anything."""
+        filters = {}
+        country = request.GET.get("country", "").strip()
+        if country and len(country) <= 20:
+            filters["country"] = country
+        topic = request.GET.get("topic", "")
+        if topic in NewsTopic.values:
+            filters["topic"] = topic
+        year = request.GET.get("year", "")
+        if year.isdigit() and len(year) == 4:
+            filters["year"] = year
+        return filters
+
+    def filter_options(self, request, filters):
+        """Links for each filter value that has news in this language (3 queries)."""
+        from knowledge.models import Country
+
+        news = self.news()
+        country_rows = list(
+            Country.objects.filter(news_pages__in=news.values("pk")).distinct().order_by("code")
+        )
+        names = localized_country_names(country_rows)
+        countries = sorted(((c.code, names[c.pk]) for c in country_rows), key=lambda item: item[1])
+        topics_present = set(news.values_list("topic", flat=True).distinct())
+        topics = [(code, label) for code, label in NewsTopic.choices if code in topics_present]
+        years = [d.year for d in news.dates("date", "year", order="DESC")]
+
+        def link(name, value):
+            params = {k: v for k, v in filters.items() if k != name}
+            if value is not None:
+                params[name] = value
+            return "?" + urlencode(params) if params else self.get_url(request)
+
+        def options(name, values):
+            current = filters.get(name)
+            return [
+                {"label": label, "url": link(name, str(value)), "current": str(value) == current}
+                for value, label in values
+            ]
+
+        return [
+            {
+                "name": "country",
+                "label": _("Country"),
+                "all_url": link("country", None),
+                "any": "country" not in filters,
+                "options": options("country", countries),
+            },
+            {
+                "name": "topic",
+                "label": _("Topic"),
+                "all_url": link("topic", None),
+                "any": "topic" not in filters,
+                "options": options("topic", topics),
+            },
+            {
+                "name": "year",
+                "label": _("Year"),
+                "all_url": link("year", None),
+                "any": "year" not in filters,
+                "options": options("year", [(y, y) for y in years]),
+            },
+        ]
+
+    # --- views ---------------------------------------------------------------
+
+    @path("")
+    def news_list(self, request):
+        filters = self.read_filters(request)
+        paginator = Paginator(
+            self.filtered_news(filters).prefetch_related("countries"),
+            NEWS_PER_PAGE,
+            allow_empty_first_page=True,
+        )
+        news_page = paginator.page(page_number(request.GET.get("page"), paginator))
+        items = list(news_page.object_list)
+        names = localized_country_names(c for item in items for c in item.countries.all())
+        for item in items:
+            item.country_names = [names[c.pk] for c in item.countries.all()]
+        return self.render(
+            request,
+            context_overrides={
+                "news_page": news_page,
+                "news_items": items,
+                "filters": filters,
+                "filter_groups": self.filter_options(request, filters),
+                "pager_querystring": urlencode(filters),
+                "feed_country": filters.get("country"),
+            },
+        )
+
+    @path("rss/")
+    @re_path(r"^rss/(?P<country>[A-Za-z0-9-]{1,20})/$")
+    def rss_feed(self, request, country=None):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self, country)(request)
+
+    @path("atom/")
+    @re_path(r"^atom/(?P<country>[A-Za-z0-9-]{1,20})/$")
+    def atom_feed(self, request, country=None):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self, country)(request)
+
+
+def page_number(raw, paginator):
+    """The page to show for `?page=raw`: missing → 1, out of range → the nearest page,
+    not a number → 404 (there is no nearest page to a word)."""
+    if raw is None or raw == "":
+        return 1
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        raise Http404(_("There is no such page of news.")) from None
+    return min(max(number, 1), paginator.num_pages)
+
+
+def localized_country_names(countries):
+    """{country pk: name in the active language} for Country rows of any language,
+    in one query (the English name where no translation exists)."""
+    from knowledge.models import Country
+
+    countries = list(countries)
+    names = {c.pk: c.name for c in countries}
+    if not countries:
+        return names
+    keys = {c.translation_key for c in countries}
+    translated = dict(
+        Country.objects.filter(translation_key__in=keys, locale=Locale.get_active()).values_list(
+            "translation_key", "name"
+        )
+    )
+    for country in countries:
+        names[country.pk] = translated.get(country.translation_key, country.name)
+    return names
+
+
+class NewsPage(Page):
+    """One news item: a report, statement or digest. Written by the news editors in
+    English, then translated; its countries link to the country profiles."""
+
+    date = models.DateField(
+        help_text="Publication date shown to readers; the list is sorted by it."
+    )
+    teaser = models.TextField(
+        max_length=400, help_text="Two or three sentences shown in lists and feeds."
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, help_text="The full text.")
+    countries = ParentalManyToManyField(
+        "knowledge.Country",
+        blank=True,
+        related_name="news_pages",
+        help_text="Countries the item is about. Choose the English entries; readers see "
+        "the names and profiles in their language.",
+    )
+    topic = models.CharField(
+        max_length=20,
+        choices=NewsTopic.choices,
+        default=NewsTopic.CAMPAIGN,
+        help_text="The main topic; readers can filter the news by it.",
+    )
+    tags = ClusterTaggableManager(
+        through=NewsPageTag, blank=True, help_text="Free keywords, e.g. 'BAMF', 'mobilisation'."
+    )
+    series = models.ForeignKey(
+        NewsSeries,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_pages",
+        help_text="If the item is part of a series, e.g. a partner's monthly digest.",
+    )
+    organisation = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="The organisation that published the item, e.g. 'Connection e.V.'.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("countries"),
+                FieldPanel("topic"),
+                FieldPanel("tags"),
+                FieldPanel("series"),
+                FieldPanel("organisation"),
+            ],
+            heading="About",
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("topic"),
+    ]
+
+    # Every translation is about the same countries and series: the English rows,
+    # resolved to the reader's language when rendering.
+    override_translatable_fields = [
+        SynchronizedField("countries"),
+        SynchronizedField("date"),
+        SynchronizedField("topic"),
+        SynchronizedField("series"),
+        SynchronizedField("organisation"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def related_countries(self):
+        """[(name in the active language, live profile or None)] — two queries."""
+        from knowledge.models import CountryProfilePage
+
+        countries = list(self.countries.all())
+        if not countries:
+            return []
+        names = localized_country_names(countries)
+        profiles = {
+            p.country_id: p
+            for p in CountryProfilePage.objects.live().filter(
+                country__in=countries, locale=Locale.get_active()
+            )
+        }
+        return sorted(
+            ((names[c.pk], profiles.get(c.pk)) for c in countries), key=lambda item: item[0]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_countries"] = self.related_countries()
+        series = self.series
+        context["series"] = series.localized if series is not None else None
+        context["news_index"] = self.get_parent()
+        return context

@@ -3,8 +3,10 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from campaign.models import CampaignIndexPage, HelpPage
 from home.models import HomePage
 from knowledge.models import KnowledgeIndexPage
+from news.models import NewsIndexPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -21,4 +23,6 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(KnowledgeIndexPage, KnowledgeIndexPage)
 
     def test_home_page_offers_the_knowledge_base(self):
-        self.assertAllowedSubpageTypes(HomePage, {KnowledgeIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {KnowledgeIndexPage, NewsIndexPage, CampaignIndexPage, HelpPage}
+        )

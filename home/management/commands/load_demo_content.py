@@ -7,6 +7,8 @@ from django.db import transaction
 LOADERS = [
     "home.demo.pages",
     "knowledge.demo",
+    "news.demo",
+    "campaign.demo",
 ]
 
 
