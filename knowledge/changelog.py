@@ -4,7 +4,10 @@ Recorded automatically on publish by comparing the rules of the new revision wit
 those of the previously published one, so editors never keep it by hand.
 """
 
+import json
+
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import PageLogEntry
@@ -37,7 +40,10 @@ FIELD_GROUPS = {
 
 
 def _rules_of(revision):
-    return {str(r["translation_key"]): r for r in (revision.content.get("rules") or [])}
+    # Round-trip through JSON: a revision fresh from save_revision() holds dates and
+    # UUIDs as objects, one loaded from the database holds them as strings.
+    rules = json.loads(json.dumps(revision.content.get("rules") or [], cls=DjangoJSONEncoder))
+    return {str(r["translation_key"]): r for r in rules}
 
 
 def _changed_groups(old, new):

@@ -13,6 +13,10 @@ from django.utils.translation import ngettext
 from .models.rules import Availability, PenaltyKind, RuleStatus, Topic
 
 
+def months(count):
+    return ngettext("%(count)d month", "%(count)d months", count) % {"count": count}
+
+
 def duration(months):
     """'21 months', '3 years', '2 years 6 months' in the reader's language."""
     years, rest = divmod(months, 12)
@@ -141,7 +145,7 @@ def _alternative_service(rules):
     rule = next((r for r in rules if r.service_months), None)
     if rule is None:
         return None
-    return GlanceItem(_("Length of alternative service"), duration(rule.service_months), "", rule)
+    return GlanceItem(_("Length of alternative service"), months(rule.service_months), "", rule)
 
 
 def _mobilization(rules):

@@ -1,3 +1,5 @@
+import io
+
 from django.core.management import call_command
 
 import pytest
@@ -5,12 +7,18 @@ import pytest
 LANGUAGE_CODES = ["en", "de", "ru", "uk", "be"]
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo content once into the test database. Each test runs in a
+    transaction that is rolled back, so every test starts from the same tree.
+    (Tests that need `transactional_db` would flush it: avoid them or reload.)"""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+
+
 @pytest.fixture
-def demo_content(db, django_capture_on_commit_callbacks):
-    """The demo page tree in five languages. wagtail-localize publishes translations
-    on commit, so the callbacks are run as a real commit would."""
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_content(db):
+    """The demo tree in five languages (loaded once per session, see django_db_setup)."""
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -51,7 +52,7 @@ class ReviewedMixin(models.Model):
         return age is None or age > max_age_days
 
 
-class KnowledgeIndexPage(Page):
+class KnowledgeIndexPage(RoutablePageMixin, Page):
     """The start page of the knowledge base in each language. Edited by the legal team;
     lists the country profiles and guides, and links to the comparison and the
     situation guide."""
@@ -68,6 +69,18 @@ class KnowledgeIndexPage(Page):
 
     class Meta:
         verbose_name = _("knowledge base index")
+
+    @path("compare/", name="comparison")
+    def comparison(self, request):
+        from ..views import comparison
+
+        return comparison(request, self)
+
+    @path("situation/", name="situation_guide")
+    def situation_guide(self, request):
+        from ..views import situation_guide
+
+        return situation_guide(request, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -114,7 +127,7 @@ class CountryProfilePage(ReviewedMixin, Page):
     ]
 
     api_fields = [
-        APIField("country"),
+        APIField("country_data"),
         APIField("introduction"),
         APIField("last_reviewed"),
         APIField("rules"),
@@ -132,6 +145,12 @@ class CountryProfilePage(ReviewedMixin, Page):
 
     class Meta:
         verbose_name = _("country profile")
+
+    @property
+    def country_data(self):
+        """The country for open-data users: stable code and kind, name in this language."""
+        country = self.country
+        return {"code": country.code, "kind": country.kind, "name": country.localized.name}
 
     @cached_property
     def ordered_rules(self):
@@ -159,6 +178,7 @@ class CountryProfilePage(ReviewedMixin, Page):
             review_max_age_days=max_age,
             changes=changes_for_profile(self),
             related_news=_related_news(self, request),
+            knowledge_url=self.get_parent().get_url(request),
         )
         return context
 
@@ -218,6 +238,18 @@ class GuidePage(ReviewedMixin, Page):
 
     class Meta:
         verbose_name = _("guide")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..review import review_settings_for
+
+        context = super().get_context(request, *args, **kwargs)
+        max_age = review_settings_for(request).review_interval_days
+        context.update(
+            review_overdue=self.is_review_overdue(max_age),
+            review_max_age_days=max_age,
+            knowledge_url=self.get_parent().get_url(request),
+        )
+        return context
 
     def topic_labels(self):
         labels = dict(Topic.choices)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
@@ -180,6 +181,32 @@ class LegalRule(TranslatableMixin, Orderable):
         ),
         FieldPanel("sources"),
         FieldPanel("last_reviewed", read_only=True),
+    ]
+
+    api_fields = [
+        APIField(name)
+        for name in (
+            "translation_key",
+            "topic",
+            "heading",
+            "applies_to",
+            "status",
+            "status_since",
+            "legal_act",
+            "article",
+            "availability",
+            "available_until",
+            "service_months",
+            "penalty_kind",
+            "prison_min_months",
+            "prison_max_months",
+            "death_penalty",
+            "fine",
+            "other_consequences",
+            "summary",
+            "sources",
+            "last_reviewed",
+        )
     ]
 
     override_translatable_fields = [

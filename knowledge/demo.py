@@ -1,5 +1,0 @@
-"""Demo countries, profiles and guides (filled in by the knowledge-base issue)."""
-
-
-def load(context):
-    return None

@@ -1,0 +1,44 @@
+"""Queries shared by the comparison matrix and the situation guide (bounded query counts)."""
+
+from django.db.models import Prefetch
+
+from .models.countries import Country
+from .models.pages import CountryProfilePage, GuidePage
+from .models.rules import LegalRule
+
+
+def profiles_for_locale(locale):
+    """Live country profiles of `locale` with their rules (3 queries), each with
+    `country_name` in that language."""
+    profiles = list(
+        CountryProfilePage.objects.live()
+        .filter(locale=locale)
+        .select_related("country")
+        .prefetch_related(Prefetch("rules", queryset=LegalRule.objects.order_by("sort_order")))
+        .order_by("path")
+    )
+    names = country_names(locale, [p.country for p in profiles])
+    for profile in profiles:
+        profile.country_name = names.get(profile.country_id, profile.country.name)
+        # rules_by_topic() and the glance read this instead of querying again
+        profile.__dict__["ordered_rules"] = list(profile.rules.all())
+    return profiles
+
+
+def country_names(locale, countries):
+    """{English country id: name in `locale`} in one query."""
+    keys = {c.translation_key: c.pk for c in countries}
+    translated = Country.objects.filter(translation_key__in=keys, locale=locale)
+    names = {c.pk: c.name for c in countries}
+    names.update({keys[t.translation_key]: t.name for t in translated})
+    return names
+
+
+def guides_for(locale, country, situation):
+    """Live guides of `locale` about `country` that concern `situation`."""
+    guides = GuidePage.objects.live().filter(locale=locale, countries=country).order_by("title")
+    return [
+        g
+        for g in guides
+        if set(g.topics) & set(situation.topics) or set(g.applies_to) & situation.groups
+    ]

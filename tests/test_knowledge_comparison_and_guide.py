@@ -1,0 +1,123 @@
+"""The comparison matrix and the situation guide are built from the rules."""
+
+import pytest
+
+from knowledge.models import Country
+from knowledge.situations import SITUATIONS
+
+from .conftest import LANGUAGE_CODES
+from .knowledge_helpers import edit_rule_and_publish, profile
+
+COUNTRY_CODES = ["RU", "BY", "UA", "UA-OCC"]
+
+
+def matrix_row(html, country_name):
+    row = html.split(f">{country_name}</a></th>", 1)[1]
+    return row.split("</tr>", 1)[0]
+
+
+@pytest.mark.django_db
+def test_matrix_has_a_row_per_country_and_a_cell_per_topic(client, demo_content):
+    html = client.get("/en/knowledge/compare/").content.decode()
+    for name in ["Russia", "Belarus", "Ukraine", "Russian-occupied areas of Ukraine"]:
+        row = matrix_row(html, name)
+        assert row.count("<td ") == 8
+    assert "death penalty possible" in matrix_row(html, "Belarus")
+    # each filled cell links to its rule on the profile
+    russia = profile("russia")
+    rule = russia.rules.get(heading="Absence from the unit during mobilisation")
+    assert f'/en/knowledge/russia/#{rule.anchor}"' in html
+
+
+@pytest.mark.django_db
+def test_matrix_follows_rule_edits(client, demo_content):
+    before = matrix_row(client.get("/en/knowledge/compare/").content.decode(), "Ukraine")
+    assert "3–5 years imprisonment" in before
+    edit_rule_and_publish(profile("ukraine"), "Evasion of mobilisation", prison_max_months=96)
+    after = matrix_row(client.get("/en/knowledge/compare/").content.decode(), "Ukraine")
+    assert "3–8 years imprisonment" in after and "3–5 years" not in after
+
+
+@pytest.mark.django_db
+def test_matrix_speaks_the_readers_language(client, demo_content):
+    html = client.get("/ru/knowledge/compare/").content.decode()
+    russia_ru = Country.objects.get(code="RU", locale__language_code="ru")
+    assert f">{russia_ru.name}</a></th>" in html
+    assert '<html lang="ru"' in html
+
+
+@pytest.mark.django_db
+def test_every_country_and_situation_gets_an_answer(client, demo_content):
+    for language in LANGUAGE_CODES:
+        for code in COUNTRY_CODES:
+            for situation in SITUATIONS:
+                response = client.get(
+                    f"/{language}/knowledge/situation/",
+                    {"country": code, "situation": situation.code},
+                )
+                assert response.status_code == 200, (language, code, situation.code)
+                assert 'id="answer-heading"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_situation_answer_comes_from_the_matching_rules(client, demo_content):
+    html = client.get(
+        "/en/knowledge/situation/", {"country": "RU", "situation": "mobilized"}
+    ).content.decode()
+    answer = html.split('id="answer-heading"', 1)[1]
+    assert "Absence from the unit during mobilisation" in answer  # desertion, mobilised
+    assert "No objection for reservists and soldiers" in answer
+    assert "Alternative civilian service" not in answer  # conscripts only
+    assert "5–10 years imprisonment" in answer
+    applying = answer.split("Rules that apply to you", 1)[1].split("</ul>", 1)[0]
+    assert "Absence from the unit during mobilisation" in applying
+    assert "Conscription age" not in applying  # conscripts only
+    assert "+49 69 8237 5534" in answer  # help contacts
+
+    summons = client.get("/en/knowledge/situation/", {"country": "RU", "situation": "summons"})
+    assert "Electronic summons and restrictions" in summons.content.decode()
+    assert "What happens if I ignore an electronic summons?" in summons.content.decode()
+
+
+@pytest.mark.django_db
+def test_situation_answer_follows_rule_edits(client, demo_content):
+    edit_rule_and_publish(
+        profile("russia"),
+        "Alternative civilian service",
+        heading="Alternative civilian service (new procedure)",
+    )
+    html = client.get(
+        "/en/knowledge/situation/", {"country": "RU", "situation": "not_called"}
+    ).content.decode()
+    assert "Alternative civilian service (new procedure)" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"country": "XX", "situation": "mobilized"}, "Please choose a country from the list."),
+        (
+            {"country": "RU", "situation": "astronaut"},
+            "Please choose the situation that fits you best.",
+        ),
+        ({"country": "<script>alert(1)</script>"}, "Please choose a country from the list."),
+        ({"situation": ""}, "Please choose a country from the list."),
+    ],
+)
+def test_invalid_situation_parameters_get_a_clear_message(client, demo_content, params, message):
+    response = client.get("/en/knowledge/situation/", params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert "<script>alert(1)" not in html
+    assert 'name="country"' in html  # the form is there to try again
+
+
+@pytest.mark.django_db
+def test_situation_form_without_parameters_is_just_the_form(client, demo_content):
+    response = client.get("/uk/knowledge/situation/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="situation"' in html and 'id="answer-heading"' not in html
+    assert 'role="alert"' not in html

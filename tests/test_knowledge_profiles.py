@@ -1,0 +1,134 @@
+"""Country profiles: rules grouped by topic with sources, the derived at-a-glance box,
+review dates and the public change log."""
+
+import re
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from wagtail.models import Site
+
+import pytest
+
+from knowledge.models import KnowledgeSettings, LegalRule
+
+from .knowledge_helpers import edit_rule_and_publish, profile
+
+
+def glance_of(html):
+    return html.split('id="glance-heading"', 1)[1].split("</section>", 1)[0]
+
+
+@pytest.mark.django_db
+def test_profile_shows_rules_sources_and_glance(client, demo_content):
+    html = client.get("/en/knowledge/russia/").content.decode()
+    glance = glance_of(html)
+    assert "Can you object to military service?" in glance
+    assert "limited" in glance and "only before conscription" in glance
+    assert "21 months" in glance
+    assert "Highest penalty for desertion" in glance and "5–10 years imprisonment" in glance
+    # rules grouped by topic, each with its legal basis and numbered sources
+    assert '<h2 id="topic-refusal-heading">Refusal to fight, surrender</h2>' in html
+    assert "Criminal Code of the Russian Federation, Art. 352.1" in html
+    rule = LegalRule.objects.get(locale__language_code="en", heading="Voluntary surrender")
+    assert f'id="rule-{rule.translation_key}-source-1"' in html
+    assert "Novaya Gazeta Europe" in html
+    assert "Last legally reviewed on" in html
+    assert "Information, not legal advice." in html
+
+
+@pytest.mark.django_db
+def test_death_penalty_reaches_the_glance(client, demo_content):
+    glance = glance_of(client.get("/en/knowledge/belarus/").content.decode())
+    assert "Highest penalty for desertion" in glance
+    assert "death penalty" in glance
+
+
+@pytest.mark.django_db
+def test_glance_follows_an_edited_and_republished_rule(client, demo_content):
+    page = profile("russia")
+    before = glance_of(client.get("/en/knowledge/russia/").content.decode())
+    assert "18 months" not in before
+    edit_rule_and_publish(
+        page, "Alternative civilian service", service_months=18, availability="unavailable"
+    )
+    edit_rule_and_publish(page, "Absence from the unit during mobilisation", prison_max_months=180)
+    after = glance_of(client.get("/en/knowledge/russia/").content.decode())
+    assert "18 months" in after and "21 months" not in after
+    assert "5–15 years imprisonment" in after
+    assert re.search(r"Can you object to military service\?</dt>\s*<dd><a [^>]*>no<", after)
+
+
+@pytest.mark.django_db
+def test_change_log_records_what_changed(client, demo_content):
+    html = client.get("/en/knowledge/russia/").content.decode()
+    log = html.split('id="changelog-heading"', 1)[1]
+    # the demo publishes Russia's pre-2024 conscription rule first
+    assert "Conscription age 18 to 30" in log and "changed: status, explanation" in log
+    edit_rule_and_publish(profile("russia"), "Voluntary surrender", prison_max_months=150)
+    log = client.get("/en/knowledge/russia/").content.decode().split('id="changelog-heading"', 1)[1]
+    assert "Voluntary surrender" in log
+    assert "changed: penalty" in log
+
+
+@pytest.mark.django_db
+def test_stale_review_warning_around_the_threshold(client, demo_content):
+    page = profile("ukraine")
+    today = timezone.localdate()
+    warning = "has not been checked by a legal reviewer for more than 180 days"
+
+    type(page).objects.filter(pk=page.pk).update(last_reviewed=today - timedelta(days=180))
+    assert warning not in client.get("/en/knowledge/ukraine/").content.decode()
+
+    type(page).objects.filter(pk=page.pk).update(last_reviewed=today - timedelta(days=181))
+    assert warning in client.get("/en/knowledge/ukraine/").content.decode()
+
+    # the threshold is a site setting editors can change
+    settings = KnowledgeSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.review_interval_days = 365
+    settings.save()
+    assert "has not been checked" not in client.get("/en/knowledge/ukraine/").content.decode()
+
+
+@pytest.mark.django_db
+def test_profile_query_count_does_not_grow_with_rules_and_sources(client, demo_content):
+    def render_queries():
+        client.get("/en/knowledge/occupied-areas/")  # warm caches (site root paths)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/knowledge/occupied-areas/").status_code == 200
+        return len(queries)
+
+    small = render_queries()
+    page = profile("occupied-areas")
+    rules = list(page.rules.all())
+    source = {
+        "title": "Extra source",
+        "issuer": "Test",
+        "url": "https://example.org/",
+        "date": None,
+    }
+    for number in range(12):
+        rules.append(
+            LegalRule(
+                topic="refusal",
+                heading=f"Extra rule {number}",
+                summary="x",
+                sources=[("source", source)] * 3,
+            )
+        )
+    page.rules = rules
+    page.save_revision().publish()
+    large = render_queries()
+    assert "Extra rule 11" in client.get("/en/knowledge/occupied-areas/").content.decode()
+    assert large <= small, f"{small} queries with 3 rules, {large} with 15"
+    assert small <= 30
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "de", "ru", "uk", "be"])
+def test_profile_renders_in_every_language(client, demo_content, language):
+    response = client.get(f"/{language}/knowledge/russia/")
+    assert response.status_code == 200
+    assert f'<html lang="{language}"' in response.content.decode()

@@ -1,0 +1,114 @@
+"""Legal review: changes wait for a legal reviewer, approval sets the review date, and
+the admin report lists what is due."""
+
+import re
+from datetime import date, timedelta
+
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Workflow
+
+import pytest
+
+from knowledge.models import CountryProfilePage
+from knowledge.reports import due_for_review
+from knowledge.review import REVIEWERS_GROUP, WORKFLOW_NAME
+
+from .knowledge_helpers import profile
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", password="pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    user = django_user_model.objects.create_user("reviewer", password="pw")
+    user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+    return user
+
+
+@pytest.mark.django_db
+def test_legal_review_workflow_covers_profiles_in_every_language(demo_content):
+    for language in ["en", "ru", "uk"]:
+        page = profile("russia", language)
+        workflow = page.get_workflow()
+        assert workflow is not None and workflow.name == WORKFLOW_NAME
+
+
+@pytest.mark.django_db
+def test_editor_change_waits_for_legal_reviewer_and_approval_sets_review_date(
+    client, demo_content, editor, reviewer
+):
+    page = profile("russia")
+    old_review = page.last_reviewed
+
+    # The editor may edit but not publish: the admin offers "submit", not "publish".
+    client.force_login(editor)
+    edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert 'name="action-submit"' in edit_html
+    assert 'name="action-publish"' not in edit_html
+
+    # Submitting = saving a draft revision and starting the page's workflow.
+    draft = CountryProfilePage.objects.get(pk=page.pk)
+    draft.introduction = "A reviewed introduction."
+    revision = draft.save_revision(user=editor)
+    workflow_state = Workflow.objects.get(name=WORKFLOW_NAME).start(draft, editor)
+
+    assert "A reviewed introduction." not in client.get("/en/knowledge/russia/").content.decode()
+    assert CountryProfilePage.objects.get(pk=page.pk).last_reviewed == old_review
+
+    # The reviewer approves in the admin.
+    client.force_login(reviewer)
+    task_state = workflow_state.current_task_state
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
+        {"comment": "Checked against the sources."},
+    )
+    assert response.status_code in (200, 302)
+
+    published = CountryProfilePage.objects.get(pk=page.pk)
+    assert published.live_revision_id == revision.pk
+    assert published.introduction == "A reviewed introduction."
+    assert published.last_reviewed == timezone.localdate()
+    assert published.reviewed_by == reviewer
+    assert all(rule.last_reviewed == timezone.localdate() for rule in published.rules.all())
+    html = client.get("/en/knowledge/russia/").content.decode()
+    assert "A reviewed introduction." in html
+    assert timezone.localdate().strftime("%Y") in html.split("Last legally reviewed on", 1)[1][:40]
+
+
+@pytest.mark.django_db
+def test_due_for_review_lists_overdue_items_oldest_first(demo_content):
+    items = due_for_review(180, today=date(2026, 11, 21))
+    titles = [item.title for item in items]
+    # the occupied areas were last reviewed on 15 March 2026, everything else later
+    assert "Russian-occupied areas of Ukraine" in titles
+    assert any(t.startswith("Forced recruitment (") for t in titles)
+    assert not any(t == "Russia" for t in titles)
+    dates = [item.last_reviewed or date.min for item in items]
+    assert dates == sorted(dates)
+    # translations carry the source's review date, so they are due too
+    assert {"en", "ru", "uk"} <= {item.language for item in items if item.kind == "Country profile"}
+
+
+@pytest.mark.django_db
+def test_due_for_review_report_in_the_admin(client, demo_content, django_user_model, reviewer):
+    today = timezone.localdate()
+    CountryProfilePage.objects.filter(slug="russia").update(last_reviewed=today)
+    CountryProfilePage.objects.filter(slug="belarus").update(
+        last_reviewed=today - timedelta(days=400)
+    )
+    client.force_login(reviewer)
+    response = client.get(reverse("knowledge_due_for_review"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Legal content due for review" in html
+    titles = [t.strip() for t in re.findall(r'<a href="/admin/pages/\d+/edit/">([^<]+)</a>', html)]
+    assert "Belarus" in titles
+    assert "Russia" not in titles
