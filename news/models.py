@@ -108,7 +108,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         if topic in NewsTopic.values:
             filters["topic"] = topic
         year = request.GET.get("year", "")
-        if year.isdigit() and len(year) == 4:
+        if year.isascii() and year.isdigit() and 1900 <= int(year) <= 2999:
             filters["year"] = year
         return filters
 

@@ -428,3 +428,45 @@ class CampaignPageTreeTests(WagtailPageTestCase):
             self.assertAllowedSubpageTypes(page_type, set())
         self.assertAllowedParentPageTypes(HelpPage, {HomePage})
         self.assertAllowedSubpageTypes(HelpPage, set())
+
+
+# --- moderation in the admin -------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_editors_filter_pending_signatures_and_approve_them(
+    client, appeals, countries, django_user_model
+):
+    appeal = appeals["en"]
+    waiting = Signatory.objects.create(
+        appeal=appeal, name="Waiting Org", country=countries["DE"], contact_email="w@example.org"
+    )
+    Signatory.objects.create(
+        appeal=appeal, name="Approved Org", country=countries["FR"], status="approved"
+    )
+    admin = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(admin)
+    listing = client.get("/admin/snippets/campaign/signatory/", {"status": "pending"})
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "Waiting Org" in html and "Approved Org" not in html
+
+    edit_url = f"/admin/snippets/campaign/signatory/edit/{waiting.pk}/"
+    form = client.get(edit_url)
+    assert form.status_code == 200 and "w@example.org" in form.content.decode()
+    response = client.post(
+        edit_url,
+        {
+            "appeal": appeal.pk,
+            "name": "Waiting Org",
+            "country": countries["DE"].pk,
+            "website": "",
+            "contact_email": "w@example.org",
+            "status": "approved",
+        },
+    )
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == Signatory.Status.APPROVED
+    client.logout()
+    assert "Waiting Org" in client.get(APPEAL_URL).content.decode()

@@ -164,6 +164,8 @@ def mixed_news(index, countries):
         ("country=XX", []),
         ("topic=nonsense", None),  # unknown values are ignored, not an error
         ("year=20x4", None),
+        ("year=0000", None),  # no year 0: ignored, not a server error
+        ("country=" + "x" * 300, None),
     ],
 )
 def test_filters_return_only_matching_items(client, mixed_news, query, expected):
