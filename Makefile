@@ -27,6 +27,7 @@ install: $(VENV)/.installed  ## Create .venv and install the pinned dependencies
 setup: install  ## Migrate the database and load the demo content in all five languages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
+	$(MANAGE) setup_legal_review
 	$(MANAGE) create_dev_admin --url http://$(HOST):$(PORT)/admin/
 
 .PHONY: run
