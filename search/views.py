@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
@@ -38,5 +39,6 @@ def search(request):
             "raw_query_changed": bool(raw_query.strip()) and query != raw_query.strip(),
             "search_results": page,
             "search_failed": failed,
+            "pager_querystring": urlencode({"q": query}),
         },
     )

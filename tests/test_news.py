@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 import feedparser
 import pytest
 
+from home.templatetags.pager_tags import pager_links
 from news.factories import (
     make_country,
     make_many_news,
@@ -19,7 +20,6 @@ from news.factories import (
 )
 from news.models import NewsTopic
 from news.queries import latest_news_for_country
-from news.templatetags.pager_tags import pager_links
 
 
 @pytest.fixture

@@ -12,4 +12,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         workflow = setup_legal_review()
         pages = workflow.workflow_pages.count()
-        self.stdout.write(self.style.SUCCESS(f"'{workflow.name}' covers {pages} knowledge base(s)."))
+        message = f"'{workflow.name}' covers {pages} knowledge base(s)."
+        self.stdout.write(self.style.SUCCESS(message))
