@@ -1,6 +1,7 @@
 import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.shortcuts import render
@@ -12,24 +13,36 @@ from .query import clean_query
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
+# With a search node configured, settings add this database backend so that search
+# keeps working (without stemming) while the node is unreachable.
+FALLBACK_BACKEND = "fallback"
+
+
+def _search(query, locale, backend="default"):
+    pages = Page.objects.live().filter(locale=locale).specific()
+    return list(pages.search(query, backend=backend))
 
 
 def search(request):
     """Full-text search of the live pages in the reader's language."""
     raw_query = request.GET.get("q", "")
     query = clean_query(raw_query)
-    results = Page.objects.none()
-    failed = False
+    results = []
+    failed = degraded = False
     if query:
+        locale = Locale.get_active()
         try:
-            results = list(
-                Page.objects.live().filter(locale=Locale.get_active()).specific().search(query)
-            )
-        except DatabaseError:
-            # Never an error page for a reader: log it, say so, show nothing.
-            logger.exception("Search failed")
-            failed = True
-            results = []
+            results = _search(query, locale)
+        except Exception:  # the engine is down or refused the query: never an error page
+            logger.exception("Search failed on the default backend")
+            if FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS:
+                try:
+                    results, degraded = _search(query, locale, FALLBACK_BACKEND), True
+                except DatabaseError:
+                    logger.exception("Search failed on the fallback backend")
+                    failed = True
+            else:
+                failed = True
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -39,6 +52,7 @@ def search(request):
             "raw_query_changed": bool(raw_query.strip()) and query != raw_query.strip(),
             "search_results": page,
             "search_failed": failed,
+            "search_degraded": degraded,
             "pager_querystring": urlencode({"q": query}),
         },
     )

@@ -1,5 +1,6 @@
 import io
 
+from django.conf import settings
 from django.core.management import call_command
 
 import pytest
@@ -13,7 +14,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
     transaction that is rolled back, so every test starts from the same tree.
     (Tests that need `transactional_db` would flush it: avoid them or reload.)"""
     with django_db_blocker.unblock():
+        if _uses_search_node():
+            # Create the indexes with Wagtail's mappings before anything is indexed.
+            call_command("update_index", backend_name="default", stdout=io.StringIO())
         call_command("load_demo_content", stdout=io.StringIO())
+    yield
+    if _uses_search_node():
+        _delete_test_indexes()
+
+
+def _uses_search_node():
+    return bool(getattr(settings, "TEST_INDEX_PREFIX", ""))
+
+
+def _delete_test_indexes():
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend("default")
+    backend.es.indices.delete(index=f"{settings.TEST_INDEX_PREFIX}*", ignore_unavailable=True)
 
 
 @pytest.fixture

@@ -112,3 +112,15 @@ def test_due_for_review_report_in_the_admin(client, demo_content, django_user_mo
     titles = [t.strip() for t in re.findall(r'<a href="/admin/pages/\d+/edit/">([^<]+)</a>', html)]
     assert "Belarus" in titles
     assert "Russia" not in titles
+
+
+@pytest.mark.django_db
+def test_editors_can_preview_a_changed_profile_before_it_is_reviewed(demo_content):
+    draft = profile("russia")
+    draft.introduction = "Draft introduction, not yet reviewed."
+    response = draft.make_preview_request()
+    assert response.status_code == 200
+    html = response.render().content.decode() if hasattr(response, "render") else ""
+    html = html or response.content.decode()
+    assert "Draft introduction, not yet reviewed." in html
+    assert "At a glance" in html

@@ -48,3 +48,37 @@ def test_odd_queries_never_fail(client, demo_content, query):
 def test_invalid_result_page_numbers_are_harmless(client, demo_content, page):
     response = client.get("/en/search/", {"q": "knowledge", "page": page})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_search_falls_back_to_the_database_when_the_engine_is_down(client, demo_content, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        # nothing listens on port 9: every request is refused at once
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": ["http://127.0.0.1:9"],
+            "TIMEOUT": 1,
+            "AUTO_UPDATE": False,
+        },
+        "fallback": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    response = client.get("/ru/search/", {"q": "знаний"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "База знаний" in html
+    assert "search-degraded" in html
+
+
+@pytest.mark.django_db
+def test_search_without_fallback_says_it_is_not_working(client, demo_content, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": ["http://127.0.0.1:9"],
+            "TIMEOUT": 1,
+            "AUTO_UPDATE": False,
+        },
+    }
+    response = client.get("/en/search/", {"q": "knowledge"})
+    assert response.status_code == 200
+    assert "Search is not working at the moment" in response.content.decode()

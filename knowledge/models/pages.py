@@ -204,11 +204,17 @@ class GuidePage(ReviewedMixin, Page):
         related_name="guides",
         help_text="Countries this guide is about.",
     )
-    topics = MultipleChoiceField(choices=Topic.choices, blank=True)
+    topics = MultipleChoiceField(
+        choices=Topic.choices, blank=True, help_text="Topics the guide answers questions on."
+    )
     applies_to = MultipleChoiceField(
         choices=AffectedGroup.choices, blank=True, help_text="Whom the guide concerns."
     )
-    sources = StreamField([("source", SourceBlock())], blank=True)
+    sources = StreamField(
+        [("source", SourceBlock())],
+        blank=True,
+        help_text="The laws, decisions and reports the answer relies on, in footnote order.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -79,7 +79,12 @@ class LegalRule(TranslatableMixin, Orderable):
     profile = ParentalKey(
         "knowledge.CountryProfilePage", on_delete=models.CASCADE, related_name="rules"
     )
-    topic = models.CharField(max_length=20, choices=Topic.choices)
+    topic = models.CharField(
+        max_length=20,
+        choices=Topic.choices,
+        help_text="What the rule is about; rules are grouped by topic on the profile and in the "
+        "comparison.",
+    )
     heading = models.CharField(
         max_length=160,
         help_text="A short name for the rule, e.g. 'Alternative civilian service'.",
@@ -90,7 +95,10 @@ class LegalRule(TranslatableMixin, Orderable):
         help_text="Whom the rule concerns. Leave empty if it concerns everyone.",
     )
     status = models.CharField(
-        max_length=20, choices=RuleStatus.choices, default=RuleStatus.IN_FORCE
+        max_length=20,
+        choices=RuleStatus.choices,
+        default=RuleStatus.IN_FORCE,
+        help_text="Whether the rule applies now. Keep repealed rules for the record.",
     )
     status_since = models.DateField(
         null=True, blank=True, help_text="Since when the status above holds."
@@ -124,13 +132,22 @@ class LegalRule(TranslatableMixin, Orderable):
         help_text="For conscription or alternative service: how many months it lasts.",
     )
     penalty_kind = models.CharField(
-        max_length=20, choices=PenaltyKind.choices, default=PenaltyKind.NONE
+        max_length=20,
+        choices=PenaltyKind.choices,
+        default=PenaltyKind.NONE,
+        help_text="Criminal penalties are shown as the highest penalty in the 'at a glance' box.",
     )
     prison_min_months = models.PositiveSmallIntegerField(
-        "imprisonment from (months)", null=True, blank=True
+        "imprisonment from (months)",
+        null=True,
+        blank=True,
+        help_text="Shortest prison term the law sets, in months (3 years = 36).",
     )
     prison_max_months = models.PositiveSmallIntegerField(
-        "imprisonment up to (months)", null=True, blank=True
+        "imprisonment up to (months)",
+        null=True,
+        blank=True,
+        help_text="Longest prison term, in months (10 years = 120).",
     )
     death_penalty = models.BooleanField(
         default=False, help_text="Tick if the law allows the death penalty for this."

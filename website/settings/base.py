@@ -145,17 +145,23 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-# Search: Wagtail's database backend unless ELASTICSEARCH_URL names a node.
+# Search: Wagtail's database backend unless ELASTICSEARCH_URL names a node. With a node,
+# a "default" index (all languages, language-neutral folding) plus one index per language
+# with that language's analyzer (search/backends.py, docs/search-engine.md).
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="elasticsearch8")
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": env.str("ELASTICSEARCH_INDEX_PREFIX", default="objectwar_"),
-            "TIMEOUT": 5,
-        }
-    }
+    from search.backends import search_backends
+
+    WAGTAILSEARCH_BACKENDS = search_backends(
+        ELASTICSEARCH_URL,
+        [code for code, _name in LANGUAGES],
+        engine=SEARCH_ENGINE,
+        index_prefix=env.str("ELASTICSEARCH_INDEX_PREFIX", default="objectwar_"),
+        ukrainian_plugin=env.bool("ELASTICSEARCH_UKRAINIAN_PLUGIN", default=True),
+    )
+    # Kept up to date alongside the node, so search still answers while it is down.
+    WAGTAILSEARCH_BACKENDS["fallback"] = {"BACKEND": "wagtail.search.backends.database"}
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

@@ -5,7 +5,6 @@ and on PostgreSQL.
 """
 
 from .base import *  # noqa: F403
-from .base import env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -14,4 +13,20 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
-ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+
+# With a search node (CI), each test session gets its own indexes, so concurrent or
+# earlier runs cannot leave documents or mappings behind; tests/conftest.py deletes them.
+if ELASTICSEARCH_URL:  # noqa: F405
+    import uuid
+
+    from search.backends import search_backends
+
+    TEST_INDEX_PREFIX = f"test{uuid.uuid4().hex[:8]}_"
+    WAGTAILSEARCH_BACKENDS = search_backends(
+        ELASTICSEARCH_URL,  # noqa: F405
+        [code for code, _name in LANGUAGES],  # noqa: F405
+        engine=SEARCH_ENGINE,  # noqa: F405
+        index_prefix=TEST_INDEX_PREFIX,
+        ukrainian_plugin=env.bool("ELASTICSEARCH_UKRAINIAN_PLUGIN", default=True),  # noqa: F405
+    )
+    WAGTAILSEARCH_BACKENDS["fallback"] = {"BACKEND": "wagtail.search.backends.database"}
