@@ -70,45 +70,28 @@ def record_rule_changes(page, revision):
     if previous_log is None:
         return []
     old, new = _rules_of(previous_log.revision), _rules_of(revision)
-    when = revision.created_at
-    changes = []
+
+    def change(kind, key, rule, fields=()):
+        return RuleChange(
+            profile_key=page.translation_key,
+            rule_key=key,
+            heading=rule["heading"],
+            topic=rule["topic"],
+            kind=kind,
+            fields=list(fields),
+            changed_at=revision.created_at,
+        )
+
+    changes = [
+        change(RuleChange.Kind.ADDED, key, rule) for key, rule in new.items() if key not in old
+    ]
     for key, rule in new.items():
-        if key not in old:
-            changes.append(
-                RuleChange(
-                    kind=RuleChange.Kind.ADDED,
-                    rule_key=key,
-                    heading=rule["heading"],
-                    topic=rule["topic"],
-                    fields=[],
-                )
-            )
-        else:
-            groups = _changed_groups(old[key], rule)
-            if groups:
-                changes.append(
-                    RuleChange(
-                        kind=RuleChange.Kind.CHANGED,
-                        rule_key=key,
-                        heading=rule["heading"],
-                        topic=rule["topic"],
-                        fields=groups,
-                    )
-                )
-    for key, rule in old.items():
-        if key not in new:
-            changes.append(
-                RuleChange(
-                    kind=RuleChange.Kind.REMOVED,
-                    rule_key=key,
-                    heading=rule["heading"],
-                    topic=rule["topic"],
-                    fields=[],
-                )
-            )
-    for change in changes:
-        change.profile_key = page.translation_key
-        change.changed_at = when
+        groups = _changed_groups(old[key], rule) if key in old else []
+        if groups:
+            changes.append(change(RuleChange.Kind.CHANGED, key, rule, groups))
+    changes += [
+        change(RuleChange.Kind.REMOVED, key, rule) for key, rule in old.items() if key not in new
+    ]
     return RuleChange.objects.bulk_create(changes)
 
 
