@@ -27,3 +27,17 @@ def locale_home_url(context):
         if url:
             return url
     return f"/{get_language()}/"
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The sections of the site (the home page's live children) in the active language,
+    in the order editors arrange them in the page tree (one query)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    home = site.root_page.localized
+    return [
+        (page, page.get_url(request)) for page in home.get_children().live().order_by("path")
+    ]
