@@ -9,6 +9,7 @@ LOADERS = [
     "knowledge.demo",
     "news.demo",
     "campaign.demo",
+    "home.demo.teams",
 ]
 
 

@@ -1,0 +1,7 @@
+"""Translator teams per language and the translation leads (after all pages exist)."""
+
+from home.translators import setup_translator_teams
+
+
+def load(context):
+    setup_translator_teams()

@@ -1,0 +1,103 @@
+"""Per-locale translator teams and the "Translation leads" group.
+
+Each non-English locale gets a group "Translators: <language>" that may add and edit (not
+publish) pages in that locale's tree and add, edit and choose images and documents in its own
+collection only. "Translation leads" may submit English pages for translation. Idempotent:
+running it again (also after adding a language) creates only what is missing.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
+
+SOURCE_LANGUAGE = "en"
+LEADS_GROUP = "Translation leads"
+TRANSLATORS_GROUP = "Translators: {language}"
+COLLECTION_NAME = "Images and documents: {language}"
+
+# Translators submit for moderation: no publish (nor lock/unlock/bulk delete) permission.
+TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+TRANSLATOR_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+LEADS_PAGE_PERMISSIONS = ("change_page",)
+
+
+def language_name(language_code):
+    """The language's name in itself, as in settings.LANGUAGES (e.g. "Русский")."""
+    return dict(settings.LANGUAGES).get(language_code, language_code)
+
+
+def translators_group_name(language_code):
+    return TRANSLATORS_GROUP.format(language=language_name(language_code))
+
+
+def collection_name(language_code):
+    return COLLECTION_NAME.format(language=language_name(language_code))
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename):
+    return _permission("wagtailcore", codename)
+
+
+def _set_page_permissions(group, page, codenames):
+    """Give `group` exactly `codenames` on `page` (removing any others it had there)."""
+    wanted = [_page_permission(codename) for codename in codenames]
+    GroupPagePermission.objects.filter(group=group, page=page).exclude(
+        permission__in=wanted
+    ).delete()
+    for permission in wanted:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _collection(name):
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    if existing is not None:
+        return existing
+    return root.add_child(instance=Collection(name=name))
+
+
+@transaction.atomic
+def setup_translator_teams():
+    """Create or update the translator groups, their collections and permissions, and the
+    "Translation leads" group. Returns {"leads": group, "translators": {code: group}}."""
+    from home.models import HomePage
+
+    access_admin = _permission("wagtailadmin", "access_admin")
+    homes = {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
+
+    translators = {}
+    locales = Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("language_code")
+    for locale in locales:
+        code = locale.language_code
+        group, _created = Group.objects.get_or_create(name=translators_group_name(code))
+        group.permissions.add(access_admin)
+        home = homes.get(code)
+        if home is not None:
+            # Their language tree only: permissions on a page cover its descendants.
+            _set_page_permissions(group, home, TRANSLATOR_PAGE_PERMISSIONS)
+        collection = _collection(collection_name(code))
+        for app_label, codename in TRANSLATOR_COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=_permission(app_label, codename)
+            )
+        translators[code] = group
+
+    leads, _created = Group.objects.get_or_create(name=LEADS_GROUP)
+    leads.permissions.add(access_admin, _permission("wagtail_localize", "submit_translation"))
+    english_home = homes.get(SOURCE_LANGUAGE)
+    if english_home is not None:
+        _set_page_permissions(leads, english_home, LEADS_PAGE_PERMISSIONS)
+    return {"leads": leads, "translators": translators}
