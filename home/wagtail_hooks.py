@@ -1,0 +1,34 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .translation_status import TranslationStatusReport
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    # Every admin user may see it: translators and leads are not superusers.
+    return MenuItem(
+        _("Translation status"),
+        reverse("home_translation_status"),
+        icon_name="globe",
+        order=160,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [
+        path(
+            "reports/translation-status/",
+            TranslationStatusReport.as_view(),
+            name="home_translation_status",
+        ),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReport.as_view(results_only=True),
+            name="home_translation_status_results",
+        ),
+    ]
