@@ -14,7 +14,9 @@ def profiles_for_locale(locale):
         CountryProfilePage.objects.live()
         .filter(locale=locale)
         .select_related("country")
-        .prefetch_related(Prefetch("rules", queryset=LegalRule.objects.order_by("sort_order")))
+        .prefetch_related(
+            Prefetch("rules", queryset=LegalRule.objects.order_by("sort_order", "pk"))
+        )
         .order_by("path")
     )
     names = country_names(locale, [p.country for p in profiles])

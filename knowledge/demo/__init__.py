@@ -64,6 +64,8 @@ def _profile(index, data, country):
         return profile
     page_fields = {k: data[k] for k in ("title", "slug", "search_description", "introduction")}
     rules = [_rule(r) for r in data["rules"]]
+    for position, rule in enumerate(rules):
+        rule.sort_order = position
     first_version = data["country"] == "RU"
     if first_version:
         # Publish Russia as it stood before 2024 first, so the change log has an entry.
@@ -74,11 +76,7 @@ def _profile(index, data, country):
     index.add_child(instance=profile)
     profile.save_revision().publish()
     if first_version:
-        rule = (
-            profile.rules.get(sort_order=0)
-            if profile.rules.filter(sort_order=0).exists()
-            else profile.rules.first()
-        )
+        rule = profile.rules.get(heading=RUSSIA_BEFORE_2024["heading"])
         for key, value in original.items():
             setattr(rule, key, value)
         rule.save()

@@ -154,7 +154,12 @@ class CountryProfilePage(ReviewedMixin, Page):
 
     @cached_property
     def ordered_rules(self):
-        return list(self.rules.all())
+        # Sorted here, not in SQL, so previews (unsaved rules without pk) work too; pk breaks
+        # ties between rules saved without a position, which PostgreSQL returns in any order.
+        return sorted(
+            self.rules.all(),
+            key=lambda rule: (rule.sort_order is None, rule.sort_order or 0, rule.pk or 0),
+        )
 
     def rules_by_topic(self):
         """[(topic label, [rules])] in the order topics are listed in `Topic`."""
