@@ -1,8 +1,11 @@
 """Translator teams: a Russian translator works on Russian pages only, cannot publish, and
 uploads only into the Russian collection (checked through admin responses)."""
 
+import io
+
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.images.models import Image
@@ -80,8 +83,11 @@ def test_setup_is_idempotent(demo_content):
 
     before = counts()
     setup_translator_teams()
-    setup_translator_teams()
+    out = io.StringIO()
+    call_command("setup_translator_teams", stdout=out)
     assert counts() == before
+    assert "Translators: Русский" in out.getvalue()
+    assert "4 translator team(s) in place." in out.getvalue()
 
 
 @pytest.mark.django_db
