@@ -1,7 +1,5 @@
 """The counselling channels are on the home page and in every page's footer."""
 
-from django.test import override_settings
-
 import pytest
 
 
@@ -32,7 +30,15 @@ def test_help_channels_are_in_the_footer_of_other_pages(client, demo_content):
 
 
 @pytest.mark.django_db
-@override_settings(LANGUAGE_COOKIE_AGE=None)
 def test_anonymous_readers_get_no_cookies(client, demo_content):
-    for url in ["/en/", "/ru/knowledge/", "/uk/search/?q=база", "/de/missing/"]:
+    for url in [
+        "/en/",
+        "/ru/knowledge/",
+        "/uk/search/?q=база",
+        "/de/missing/",
+        "/en/news/",
+        "/ru/help/",
+        "/en/knowledge/compare/",
+        "/en/knowledge/situation/?country=RU&situation=abroad",
+    ]:
         assert not client.get(url).cookies, url
