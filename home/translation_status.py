@@ -19,6 +19,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationLog, TranslationSource
 
+from .translation_freshness import is_out_of_date
+
 SOURCE_LANGUAGE = "en"
 
 
@@ -100,7 +102,7 @@ def translation_status():
                 missing += 1
                 continue
             synced_at = synced.get((key, locale.pk)) or translations[(key, locale.pk)]
-            if source_published and synced_at and source_published > synced_at:
+            if is_out_of_date(source_published, synced_at):
                 out_of_date += 1
             else:
                 up_to_date += 1

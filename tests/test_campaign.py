@@ -302,7 +302,7 @@ def test_appeal_queries_do_not_grow_with_signatories(
         document=make_document("Appeal (DE)", "appeal-de.pdf"), language="de", locale=appeal.locale
     )
     assert count_queries(client, APPEAL_URL) == small
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):
         client.get(APPEAL_URL)
 
 

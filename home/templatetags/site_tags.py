@@ -41,3 +41,27 @@ def main_navigation(context):
     return [
         (page, page.get_url(request)) for page in home.get_children().live().order_by("path")
     ]
+
+
+@register.simple_tag(takes_context=True)
+def newer_original(context):
+    """The English original of the page being shown, if it changed after this translation
+    was last synced (see home.translation_freshness)."""
+    from home.translation_freshness import newer_original as find
+
+    page = context.get("page")
+    return find(page) if page is not None and hasattr(page, "locale") else None
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_language(context):
+    """(code, name) of the language a reader asked for when they were sent to another
+    language version because the page has no translation (?untranslated=de), else None."""
+    from django.conf import settings
+
+    request = context.get("request")
+    code = request.GET.get("untranslated", "") if request is not None else ""
+    names = dict(settings.LANGUAGES)
+    if code in names and code != get_language():
+        return code, names[code]
+    return None
