@@ -1,0 +1,38 @@
+"""Readers' pages forbid inline code and other hosts; the admin keeps working."""
+
+import pytest
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/",
+        "/ru/knowledge/russia/",
+        "/uk/search/?q=x",
+        "/de/news/",
+        "/en/knowledge/compare/",
+        "/be/no-such-page/",
+    ],
+)
+def test_public_pages_have_strict_headers(client, demo_content, url):
+    response = client.get(url)
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'none'" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    html = response.content.decode()
+    # nothing the policy would block: no inline scripts or styles, no other hosts' assets
+    assert "<script" not in html and "<style" not in html and " style=" not in html
+    assert 'src="http' not in html and 'rel="stylesheet" href="http' not in html
+
+
+@pytest.mark.django_db
+def test_admin_is_not_broken_by_the_reader_policy(admin_client):
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
