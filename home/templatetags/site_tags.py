@@ -17,16 +17,25 @@ def get_language_versions(context):
     return language_versions(request, context.get("page"))
 
 
+def _locale_home(request):
+    """The home page in the active language, looked up once per request (the header's
+    home link and the main navigation both need it)."""
+    if request is None:
+        return None
+    key = f"_locale_home_{get_language()}"
+    if not hasattr(request, key):
+        site = Site.find_for_request(request)
+        setattr(request, key, site.root_page.localized if site is not None else None)
+    return getattr(request, key)
+
+
 @register.simple_tag(takes_context=True)
 def locale_home_url(context):
     """The home page in the active language (the bare prefix if it has none)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    if site is not None:
-        url = site.root_page.localized.get_url(request)
-        if url:
-            return url
-    return f"/{get_language()}/"
+    home = _locale_home(request)
+    url = home.get_url(request) if home is not None else None
+    return url or f"/{get_language()}/"
 
 
 @register.simple_tag(takes_context=True)
@@ -34,10 +43,9 @@ def main_navigation(context):
     """The sections of the site (the home page's live children) in the active language,
     in the order editors arrange them in the page tree (one query)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
+    home = _locale_home(request)
+    if home is None:
         return []
-    home = site.root_page.localized
     return [
         (page, page.get_url(request)) for page in home.get_children().live().order_by("path")
     ]
