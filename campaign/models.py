@@ -15,11 +15,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
 from knowledge.models.fields import MultipleChoiceField
 from news.models import localized_country_names
+from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 
 # Languages campaign documents and counsellors come in: the site's five and the
 # other languages the alliance's partners publish in.
@@ -59,6 +61,12 @@ class CampaignIndexPage(Page):
         blank=True, help_text="Shown at the top: what the campaign demands and how to join."
     )
 
+    search_lemmas = page_lemmas  # base forms for the database search
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        *LEMMA_SEARCH_FIELDS,
+    ]
+
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
@@ -90,6 +98,14 @@ class AppealPage(RoutablePageMixin, Page):
     signing_open = models.BooleanField(
         default=True, help_text="Untick to close the signature form, e.g. after handing over."
     )
+
+    search_lemmas = page_lemmas  # base forms for the database search
+    search_fields = Page.search_fields + [
+        index.SearchField("addressee"),
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        *LEMMA_SEARCH_FIELDS,
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("addressee"),
@@ -307,6 +323,12 @@ class MaterialPage(Page):
         blank=True, help_text="What the material is for and how to use it at actions."
     )
 
+    search_lemmas = page_lemmas  # base forms for the database search
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        *LEMMA_SEARCH_FIELDS,
+    ]
+
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         InlinePanel("materials", heading="Documents", label="Document"),
@@ -355,6 +377,12 @@ class HelpPage(Page):
         blank=True,
         help_text="Languages the counselling hotline answers in.",
     )
+
+    search_lemmas = page_lemmas  # base forms for the database search
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        *LEMMA_SEARCH_FIELDS,
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
@@ -493,6 +521,13 @@ class FundraisingPage(Page):
     payment_reference = models.CharField(
         max_length=140, blank=True, help_text="What donors write as reference, e.g. 'ObjectWar'."
     )
+
+    search_lemmas = page_lemmas  # base forms for the database search
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("supported_groups"),
+        *LEMMA_SEARCH_FIELDS,
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),

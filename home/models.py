@@ -8,7 +8,10 @@ from django.utils.dates import WEEKDAYS
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 
 
 class HomePage(Page):
@@ -36,6 +39,13 @@ class HomePage(Page):
         related_name="+",
         help_text="The knowledge base start page. Each language shows its own translation of it.",
     )
+
+    search_lemmas = page_lemmas  # base forms for the database search
+    search_fields = Page.search_fields + [
+        index.SearchField("headline"),
+        index.SearchField("introduction"),
+        *LEMMA_SEARCH_FIELDS,
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("headline"),

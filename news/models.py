@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
+from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -66,6 +67,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
     introduction = models.TextField(
         blank=True, help_text="One or two sentences shown above the list of news."
     )
+
+    search_lemmas = page_lemmas  # base forms for the database search
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        *LEMMA_SEARCH_FIELDS,
+    ]
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
@@ -294,11 +301,13 @@ class NewsPage(Page):
         ),
     ]
 
+    search_lemmas = page_lemmas  # base forms for the database search
     search_fields = Page.search_fields + [
         index.SearchField("teaser"),
         index.SearchField("body"),
         index.FilterField("date"),
         index.FilterField("topic"),
+        *LEMMA_SEARCH_FIELDS,
     ]
 
     # Every translation is about the same countries and series: the English rows,

@@ -1,58 +1,218 @@
+"""The search page: the reader's language first, other languages when it has nothing,
+never an error page."""
+
 import logging
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError
+from django.db.models import prefetch_related_objects
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language_info
+from django.views.decorators.http import require_GET
 
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
+from wagtail.search.query import Fuzzy
+from wagtail.search.utils import normalise_query_string
 
-from .query import clean_query
+from . import engines
+from .query import build_query, clean_query
+from .results import facets, make_cards, matches_filters
 
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
-# With a search node configured, settings add this database backend so that search
-# keeps working (without stemming) while the node is unreachable.
-FALLBACK_BACKEND = "fallback"
+# Hits fetched per search: enough for every filter count on a site of this size, small
+# enough to keep a search cheap. Beyond it the reader refines the query.
+MAX_HITS = 200
+OTHER_LANGUAGE_PREVIEW = 5
+SUGGESTIONS = 8
 
 
-def _search(query, locale, backend="default"):
-    pages = Page.objects.live().filter(locale=locale).specific()
-    return list(pages.search(query, backend=backend))
+@dataclass
+class Found:
+    pages: list = field(default_factory=list)
+    degraded: bool = False  # answered by the database fallback while the node is down
+    failed: bool = False
+
+
+def _pages(locale):
+    return Page.objects.live().public().filter(locale=locale).specific()
+
+
+def _run(cleaned, locale, backend_name, *, fuzzy=False):
+    if fuzzy:
+        query = Fuzzy(cleaned)
+    else:
+        query = build_query(
+            cleaned, locale.language_code, database=engines.uses_database(backend_name)
+        )
+    return list(_pages(locale).search(query, backend=backend_name)[:MAX_HITS])
+
+
+def search_locale(cleaned, locale, *, fuzzy=False):
+    """Live pages of `locale` matching `cleaned`, best first; falls back to the database."""
+    name = engines.backend_name_for(locale.language_code)
+    try:
+        return Found(_run(cleaned, locale, name, fuzzy=fuzzy))
+    except Exception:  # the engine is down or refused the query: never an error page
+        logger.exception("Search failed on the %r backend", name)
+    if fuzzy or not engines.has_fallback():
+        return Found(failed=not fuzzy)
+    try:
+        return Found(_run(cleaned, locale, engines.FALLBACK), degraded=True)
+    except DatabaseError:
+        logger.exception("Search failed on the fallback backend")
+        return Found(failed=True)
+
+
+def promoted(cleaned, locale):
+    """Pages editors pinned for this query (Search promotions), in the reader's language.
+
+    Only looked up, never recorded: the site keeps no log of what readers search for.
+    """
+    query = Query.objects.filter(query_string=normalise_query_string(cleaned)).first()
+    if query is None:
+        return []
+    pages = []
+    for pick in query.editors_picks.select_related("page").order_by("sort_order"):
+        page = pick.page.get_translation_or_none(locale)
+        if page is not None and page.live:
+            pages.append((page.specific, pick.description))
+    return pages
+
+
+def other_languages(cleaned, locale):
+    """[(language name, number of hits, first cards)] for the other locales with hits."""
+    found = []
+    for other in Locale.objects.exclude(pk=locale.pk).order_by("language_code"):
+        result = search_locale(cleaned, other)
+        if result.pages:
+            cards = make_cards(
+                _prefetched(result.pages[:OTHER_LANGUAGE_PREVIEW]),
+                cleaned.split(),
+                other.language_code,
+                locale,
+            )
+            name = get_language_info(other.language_code)["name_local"]
+            for card in cards:
+                card.language_name = name
+            found.append(
+                {
+                    "code": other.language_code,
+                    "name": name,
+                    "count": len(result.pages),
+                    "cards": cards,
+                }
+            )
+    return found
+
+
+def _prefetched(pages):
+    """Load the countries of many hits in a few queries instead of one per hit."""
+    by_class = {}
+    for page in pages:
+        by_class.setdefault(type(page), []).append(page)
+    for model, group in by_class.items():
+        if hasattr(model, "country"):
+            prefetch_related_objects(group, "country")
+        if hasattr(model, "countries"):
+            prefetch_related_objects(group, "countries")
+    return pages
+
+
+def _querystring(**params):
+    return urlencode({k: v for k, v in params.items() if v})
+
+
+def _filter_links(cleaned, filters, type_facets, country_facets):
+    """Plain links for the type and country filters, each keeping the other filter."""
+
+    def options(name, facet_rows):
+        return [
+            {
+                "label": label,
+                "count": count,
+                "url": "?" + _querystring(**{"q": cleaned, **filters, name: key}),
+                "active": filters[name] == key,
+            }
+            for key, label, count in facet_rows
+        ]
+
+    return {
+        "types": options("type", type_facets),
+        "countries": options("country", country_facets),
+        "all_types_url": "?" + _querystring(**{"q": cleaned, **filters, "type": ""}),
+        "all_countries_url": "?" + _querystring(**{"q": cleaned, **filters, "country": ""}),
+    }
 
 
 def search(request):
     """Full-text search of the live pages in the reader's language."""
     raw_query = request.GET.get("q", "")
-    query = clean_query(raw_query)
-    results = []
-    failed = degraded = False
-    if query:
-        locale = Locale.get_active()
-        try:
-            results = _search(query, locale)
-        except Exception:  # the engine is down or refused the query: never an error page
-            logger.exception("Search failed on the default backend")
-            if FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS:
-                try:
-                    results, degraded = _search(query, locale, FALLBACK_BACKEND), True
-                except DatabaseError:
-                    logger.exception("Search failed on the fallback backend")
-                    failed = True
-            else:
-                failed = True
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "search/search.html",
+    cleaned = clean_query(raw_query)
+    filters = {
+        "type": clean_query(request.GET.get("type", ""))[:60],
+        "country": clean_query(request.GET.get("country", ""))[:20],
+    }
+    locale = Locale.get_active()
+    context = {
+        "search_query": cleaned,
+        "raw_query_changed": bool(raw_query.strip()) and cleaned != raw_query.strip(),
+        "filters": filters,
+    }
+    found = Found()
+    pages = []
+    if cleaned:
+        found = search_locale(cleaned, locale)
+        _prefetched(found.pages)
+        type_facets, country_facets = facets(found.pages, locale)
+        context["filter_links"] = _filter_links(cleaned, filters, type_facets, country_facets)
+        pages = [p for p in found.pages if matches_filters(p, filters["type"], filters["country"])]
+        context["promoted"] = promoted(cleaned, locale)
+        if not found.pages and not found.failed:
+            context["other_languages"] = other_languages(cleaned, locale)
+            if not context["other_languages"] and not engines.uses_database(
+                engines.backend_name_for(locale.language_code)
+            ):
+                # Nothing anywhere: let the engine forgive a typo or two.
+                approximate = search_locale(cleaned, locale, fuzzy=True)
+                pages = approximate.pages
+                context["approximate"] = bool(pages)
+    page_obj = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    language = locale.language_code
+    context.update(
         {
-            "search_query": query,
-            "raw_query_changed": bool(raw_query.strip()) and query != raw_query.strip(),
-            "search_results": page,
-            "search_failed": failed,
-            "search_degraded": degraded,
-            "pager_querystring": urlencode({"q": query}),
-        },
+            "search_results": page_obj,
+            "cards": make_cards(page_obj.object_list, cleaned.split(), language, locale),
+            "result_count": len(pages),
+            "search_failed": found.failed,
+            "search_degraded": found.degraded,
+            "pager_querystring": _querystring(q=cleaned, **filters),
+        }
     )
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def suggest(request):
+    """Up to SUGGESTIONS page titles that start like the typed text (for autocomplete)."""
+    cleaned = clean_query(request.GET.get("q", ""))
+    titles = []
+    if len(cleaned) >= 2:
+        locale = Locale.get_active()
+        name = engines.backend_name_for(locale.language_code)
+        for backend_name in [name, engines.FALLBACK] if engines.has_fallback() else [name]:
+            try:
+                pages = Page.objects.live().public().filter(locale=locale)
+                hits = pages.autocomplete(cleaned, backend=backend_name)[:SUGGESTIONS]
+                titles = [{"title": p.title, "url": p.get_url(request)} for p in hits]
+                break
+            except Exception:
+                logger.exception("Suggestions failed on the %r backend", backend_name)
+    response = JsonResponse({"query": cleaned, "suggestions": titles})
+    response["Cache-Control"] = "public, max-age=300"
+    return response

@@ -31,6 +31,7 @@ if settings.DEBUG:
 # LocaleMiddleware redirects "/" and other unprefixed paths by Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

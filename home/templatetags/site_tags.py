@@ -46,9 +46,7 @@ def main_navigation(context):
     home = _locale_home(request)
     if home is None:
         return []
-    return [
-        (page, page.get_url(request)) for page in home.get_children().live().order_by("path")
-    ]
+    return [(page, page.get_url(request)) for page in home.get_children().live().order_by("path")]
 
 
 @register.simple_tag(takes_context=True)

@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
+from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 
 from ..glance import AtAGlance
 from .fields import MultipleChoiceField
@@ -60,6 +61,12 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
     introduction = models.TextField(
         help_text="Shown at the top: what readers find here and that it is not legal advice.",
     )
+
+    search_lemmas = page_lemmas  # base forms for the database search
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        *LEMMA_SEARCH_FIELDS,
+    ]
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
@@ -112,6 +119,7 @@ class CountryProfilePage(ReviewedMixin, Page):
         MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading="Legal review"),
     ]
 
+    search_lemmas = page_lemmas  # base forms for the database search
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
         index.RelatedFields(
@@ -124,6 +132,7 @@ class CountryProfilePage(ReviewedMixin, Page):
             ],
         ),
         index.FilterField("country"),
+        *LEMMA_SEARCH_FIELDS,
     ]
 
     api_fields = [
@@ -232,9 +241,11 @@ class GuidePage(ReviewedMixin, Page):
         MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading="Legal review"),
     ]
 
+    search_lemmas = page_lemmas  # base forms for the database search
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        *LEMMA_SEARCH_FIELDS,
     ]
     api_fields = [APIField("summary"), APIField("body"), APIField("topics"), APIField("sources")]
 

@@ -160,6 +160,7 @@ if ELASTICSEARCH_URL:
         engine=SEARCH_ENGINE,
         index_prefix=env.str("ELASTICSEARCH_INDEX_PREFIX", default="objectwar_"),
         ukrainian_plugin=env.bool("ELASTICSEARCH_UKRAINIAN_PLUGIN", default=True),
+        timeout=env.int("ELASTICSEARCH_TIMEOUT", default=10),
     )
     # Kept up to date alongside the node, so search still answers while it is down.
     WAGTAILSEARCH_BACKENDS["fallback"] = {"BACKEND": "wagtail.search.backends.database"}

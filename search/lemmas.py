@@ -1,0 +1,116 @@
+"""Base forms of words, so that the database search backend matches inflected words.
+
+Wagtail's database backend matches whole words only (SQLite FTS5 and PostgreSQL's
+"simple" configuration): "дезертира" would not find "дезертир". Each page therefore
+indexes one extra field, `search_lemmas`, holding the base forms of its words in its
+own language, and the search view asks for each query word *or* its base form.
+
+- Russian and Ukrainian: dictionary lemmas from pymorphy3 (OpenCorpora and
+  VESUM dictionaries): "мобилизованных" → "мобилизовать", "мобілізації" → "мобілізація".
+- English and German: Snowball stemmers ("deserters" → "desert",
+  "Kriegsdienstverweigerer" → "kriegsdienstverweig").
+- Belarusian: no lemmatizer or stemmer exists in either library; words are only
+  lower-cased (the node's analysis adds folding, see search/backends.py).
+
+The search node does not need this (its analyzers stem), but indexes the field too.
+"""
+
+import re
+from functools import cache, lru_cache
+
+from django.utils.encoding import force_str
+
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+
+FIELD_NAME = "search_lemmas"
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
+# Words this short are mostly prepositions and particles; their lemmas add noise.
+_MIN_LENGTH = 3
+
+
+@cache
+def _morph(language_code):
+    import pymorphy3  # loads a dictionary of a few MB: only when first needed
+
+    return pymorphy3.MorphAnalyzer(lang=language_code)
+
+
+@cache
+def _snowball(language_code):
+    import snowballstemmer
+
+    return snowballstemmer.stemmer({"en": "english", "de": "german"}[language_code])
+
+
+@lru_cache(maxsize=50_000)
+def lemma(word, language_code):
+    """The base form of one lower-case word in `language_code` (the word itself if none)."""
+    if len(word) < _MIN_LENGTH or word.isdigit():
+        return word
+    if language_code in ("ru", "uk"):
+        return _morph(language_code).parse(word)[0].normal_form.replace("ё", "е")
+    if language_code in ("en", "de"):
+        return _snowball(language_code).stemWord(word)
+    return word
+
+
+def words(text):
+    return [w.lower() for w in _WORD.findall(text or "")]
+
+
+def lemmas(text, language_code):
+    """The distinct base forms of the words in `text`, in order of first appearance."""
+    seen = {}
+    for word in words(text):
+        seen.setdefault(lemma(word, language_code), None)
+    return list(seen)
+
+
+def searchable_text(obj):
+    """The text of every SearchField of `obj` (following RelatedFields), as one string."""
+    parts = []
+
+    def collect(instance, fields):
+        for field in fields:
+            if isinstance(field, RelatedFields):
+                related = field.get_value(instance)
+                if related is None:
+                    continue
+                items = related.all() if hasattr(related, "all") else [related]
+                for item in items:
+                    collect(item, field.fields)
+            elif (
+                isinstance(field, SearchField)
+                and not isinstance(field, AutocompleteField)
+                and field.field_name != FIELD_NAME
+            ):
+                parts.append(_flatten(field.get_value(instance)))
+
+    collect(obj, obj.get_search_fields())
+    return " ".join(p for p in parts if p)
+
+
+def _flatten(value):
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(_flatten(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(_flatten(v) for v in value.values())
+    return force_str(value)
+
+
+def page_lemmas(page):
+    """The value of a page's `search_lemmas` field: base forms not already in its text.
+
+    Page models add it as `search_lemmas = page_lemmas` next to `*LEMMA_SEARCH_FIELDS` in
+    their search_fields (a method of each model, not of a mixin: Wagtail's Elasticsearch
+    mapping names a field after the model that defines it, and a mixin is not a model).
+    """
+    language = page.locale.language_code if getattr(page, "locale_id", None) else "en"
+    text = searchable_text(page)
+    plain = set(words(text))
+    return " ".join(lem for lem in lemmas(text, language) if lem not in plain)
+
+
+LEMMA_SEARCH_FIELDS = [SearchField(FIELD_NAME)]

@@ -1,0 +1,167 @@
+"""What a reader sees of each search hit: type, countries, date and a highlighted snippet,
+plus the counts behind the country and type filters."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from knowledge.models import Country
+
+from .lemmas import lemma, searchable_text
+
+SNIPPET_WORDS = 32
+_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
+
+
+@dataclass
+class Card:
+    page: object
+    type_label: str
+    type_key: str
+    country_codes: list = field(default_factory=list)
+    country_names: list = field(default_factory=list)
+    date: object = None
+    date_kind: str = ""  # "published" for news, "reviewed" for legal content
+    snippet: str = ""
+    language_name: str = ""
+
+
+def type_key(page):
+    return page._meta.label_lower  # e.g. "news.newspage": stable, used in filter links
+
+
+def countries_of(page):
+    """The Country rows a page is about (as stored: the English rows, synchronised)."""
+    if getattr(page, "country_id", None):
+        return [page.country]
+    related = getattr(page, "countries", None)
+    if related is not None and hasattr(related, "all"):
+        return list(related.all())
+    return []
+
+
+def date_of(page):
+    if getattr(page, "date", None):
+        return page.date, "published"
+    if getattr(page, "last_reviewed", None):
+        return page.last_reviewed, "reviewed"
+    if page.last_published_at:
+        return page.last_published_at.date(), "updated"
+    return None, ""
+
+
+def country_names(countries, locale):
+    """{code: name in `locale`} for Country rows of any locale."""
+    keys = {c.translation_key for c in countries}
+    names = {c.code: c.name for c in countries}
+    for row in Country.objects.filter(translation_key__in=keys, locale=locale):
+        names[row.code] = row.name
+    return names
+
+
+def make_cards(pages, query_words, language_code, locale):
+    pages = list(pages)
+    per_page = {page.pk: countries_of(page) for page in pages}
+    names = country_names([c for cs in per_page.values() for c in cs], locale)
+    cards = []
+    for page in pages:
+        when, kind = date_of(page)
+        codes = sorted({c.code for c in per_page[page.pk]})
+        cards.append(
+            Card(
+                page=page,
+                type_label=str(page._meta.verbose_name),
+                type_key=type_key(page),
+                country_codes=codes,
+                country_names=[names[code] for code in codes],
+                date=when,
+                date_kind=kind,
+                snippet=snippet(page, query_words, language_code),
+            )
+        )
+    return cards
+
+
+def summary_text(page):
+    for name in ("search_description", "teaser", "summary", "introduction"):
+        value = getattr(page, name, "")
+        if isinstance(value, str) and value.strip():
+            yield value
+    yield searchable_text(page)
+
+
+def snippet(page, query_words, language_code):
+    """About SNIPPET_WORDS words around the first match, matches in <mark>, all escaped.
+
+    A word matches when it equals a query word or shares its base form, so an inflected
+    hit ("дезертира" for "дезертир") is highlighted too.
+    """
+    wanted = {w.lower() for w in query_words}
+    wanted_lemmas = {lemma(w, language_code) for w in wanted}
+    prefixes = {w[:3] for w in wanted | wanted_lemmas}
+
+    def matches(token):
+        low = token.lower()
+        if low in wanted:
+            return True
+        return low[:3] in prefixes and lemma(low, language_code) in wanted_lemmas
+
+    texts = list(summary_text(page))
+    for text in texts:
+        tokens = list(_TOKEN.finditer(text))
+        hits = [i for i, m in enumerate(tokens) if matches(m.group())]
+        if hits:
+            return _render(text, tokens, hits)
+    first = texts[0] if texts else ""
+    tokens = list(_TOKEN.finditer(first))
+    return _render(first, tokens, []) if tokens else ""
+
+
+def _render(text, tokens, hits):
+    start = max(0, (hits[0] if hits else 0) - SNIPPET_WORDS // 3)
+    end = min(len(tokens), start + SNIPPET_WORDS)
+    hit_set = set(hits)
+    out = ["… " if start > 0 else ""]
+    cursor = tokens[start].start()
+    for i in range(start, end):
+        match = tokens[i]
+        out.append(escape(text[cursor : match.start()]))
+        word = escape(match.group())
+        out.append(f"<mark>{word}</mark>" if i in hit_set else word)
+        cursor = match.end()
+    if end < len(tokens):
+        out.append(" …")
+    else:
+        out.append(escape(text[cursor:]))
+    return mark_safe("".join(out).strip())  # noqa: S308 - every piece of text is escaped
+
+
+def facets(pages, locale):
+    """Counts per content type and per country for the filter links."""
+    pages = list(pages)
+    types = Counter()
+    labels = {}
+    countries = Counter()
+    all_countries = []
+    for page in pages:
+        key = type_key(page)
+        types[key] += 1
+        labels[key] = str(page._meta.verbose_name)
+        page_countries = countries_of(page)
+        all_countries.extend(page_countries)
+        for code in {c.code for c in page_countries}:
+            countries[code] += 1
+    names = country_names(all_countries, locale)
+    return (
+        sorted(((key, labels[key], n) for key, n in types.items()), key=lambda t: t[1]),
+        sorted(((code, names[code], n) for code, n in countries.items()), key=lambda t: t[1]),
+    )
+
+
+def matches_filters(page, type_filter, country_filter):
+    if type_filter and type_key(page) != type_filter:
+        return False
+    return not country_filter or country_filter in {c.code for c in countries_of(page)}
