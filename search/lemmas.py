@@ -66,6 +66,11 @@ def lemmas(text, language_code):
     return list(seen)
 
 
+def query_lemmas(text, language_code):
+    """The set of base forms of the words in `text` (short words left out)."""
+    return {lemma(w, language_code) for w in words(text) if len(w) >= _MIN_LENGTH}
+
+
 def searchable_text(obj):
     """The text of every SearchField of `obj` (following RelatedFields), as one string."""
     parts = []

@@ -26,7 +26,7 @@ def clean_query(raw):
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 
 
-def build_query(cleaned, language_code, *, database):
+def build_query(cleaned, language_code, *, database, operator="and"):
     """The query object for `cleaned` words in `language_code`.
 
     On the database backend each word may match itself or its base form (the pages index
@@ -34,12 +34,18 @@ def build_query(cleaned, language_code, *, database):
     node's analyzers do the stemming themselves, so it gets the words as they are.
     """
     if not database:
-        return PlainText(cleaned, operator="and")
+        return PlainText(cleaned, operator=operator)
     terms = []
-    for word in cleaned.split():
+    words = cleaned.split()
+    # Prepositions and particles ("в", "з", "in", "of") would have to occur in every hit;
+    # the node's analyzers drop them as stop words, so the database search does too.
+    words = [w for w in words if len(w) > 2] or words
+    for word in words:
         base = lemma(word.lower(), language_code)
         if base != word.lower():
             terms.append(Or([PlainText(word), PlainText(base)]))
         else:
             terms.append(PlainText(word))
-    return terms[0] if len(terms) == 1 else And(terms)
+    if len(terms) == 1:
+        return terms[0]
+    return And(terms) if operator == "and" else Or(terms)

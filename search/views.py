@@ -2,6 +2,7 @@
 never an error page."""
 
 import logging
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -19,6 +20,7 @@ from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
 from . import engines
+from .lemmas import query_lemmas
 from .query import build_query, clean_query
 from .results import facets, make_cards, matches_filters
 
@@ -43,14 +45,38 @@ def _pages(locale):
     return Page.objects.live().public().filter(locale=locale).specific()
 
 
+# Section start pages (home, knowledge base, news, campaign) mention every topic in a few
+# words, so relevance scoring ranks them high; readers want the page that answers, so
+# sections come after content pages with the same words.
+SECTION_PAGE_TYPES = (
+    "home.homepage",
+    "knowledge.knowledgeindexpage",
+    "news.newsindexpage",
+    "campaign.campaignindexpage",
+)
+
+
 def _run(cleaned, locale, backend_name, *, fuzzy=False):
+    pages = _pages(locale)
     if fuzzy:
-        query = Fuzzy(cleaned)
-    else:
-        query = build_query(
-            cleaned, locale.language_code, database=engines.uses_database(backend_name)
-        )
-    return list(_pages(locale).search(query, backend=backend_name)[:MAX_HITS])
+        return list(pages.search(Fuzzy(cleaned), backend=backend_name)[:MAX_HITS])
+    database = engines.uses_database(backend_name)
+    hits = []
+    # Every word first; when no page has them all, pages with some of them, best first.
+    for operator in ("and", "or") if len(cleaned.split()) > 1 else ("and",):
+        query = build_query(cleaned, locale.language_code, database=database, operator=operator)
+        hits = list(pages.search(query, backend=backend_name)[:MAX_HITS])
+        if hits:
+            break
+    wanted = query_lemmas(cleaned, locale.language_code)
+    return sorted(
+        hits,
+        key=lambda page: (
+            page._meta.label_lower in SECTION_PAGE_TYPES,
+            # Pages whose title has more of the words (in any form) come first.
+            -len(wanted & query_lemmas(page.title, locale.language_code)),
+        ),
+    )
 
 
 def search_locale(cleaned, locale, *, fuzzy=False):
@@ -150,13 +176,19 @@ def _filter_links(cleaned, filters, type_facets, country_facets):
     }
 
 
+def _filter_value(raw, max_length):
+    """A filter parameter as codes look ("news.newspage", "UA-OCC"); anything else is ''."""
+    value = raw.strip()[:max_length]
+    return value if re.fullmatch(r"[A-Za-z0-9._-]*", value) else ""
+
+
 def search(request):
     """Full-text search of the live pages in the reader's language."""
     raw_query = request.GET.get("q", "")
     cleaned = clean_query(raw_query)
     filters = {
-        "type": clean_query(request.GET.get("type", ""))[:60],
-        "country": clean_query(request.GET.get("country", ""))[:20],
+        "type": _filter_value(request.GET.get("type", ""), 60),
+        "country": _filter_value(request.GET.get("country", ""), 20),
     }
     locale = Locale.get_active()
     context = {
