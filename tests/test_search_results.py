@@ -70,7 +70,7 @@ def test_result_cards_show_type_country_date_and_highlighted_snippet(client, dem
 @pytest.mark.django_db
 def test_snippet_escapes_page_text(client, demo_content):
     page = Page.objects.get(locale__language_code="en", slug="russia").specific
-    page.search_description = "<script>alert(1)</script> quorplex"
+    page.introduction = "<script>alert(1)</script> quorplex " + page.introduction
     page.save_revision().publish()
     call_command("update_index", backend_name="default", stdout=io.StringIO())
     html = search_html(client, "en", "quorplex")
