@@ -93,15 +93,15 @@ def catch_up(backend_name=None, limit=None):
     if backend_name:
         queued = queued.filter(backend=backend_name)
     applied = 0
-    for pending in list(queued[:limit] if limit else queued):
+    for pending in list(queued[:limit] if limit else queued.all()):
         try:
             _apply(pending.backend, pending.page_id, pending.action)
         except Exception:
-            logger.warning("Search node still unreachable for %s", pending.backend)
+            logger.warning("Search node still unreachable for %s", pending.backend, exc_info=True)
             break
         pending.delete()
         applied += 1
-    return applied, queued.count()
+    return applied, queued.all().count()  # .all(): a fresh count, not the list above
 
 
 def page_changed(page):
