@@ -4,7 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .translation_review import SUBMIT_FIELD, submit_for_review, synced_translation
 from .translation_status import TranslationStatusReport
+
+
+# Before wagtail-localize's own hook, which renders the translation editor for any request.
+@hooks.register("before_edit_page", order=-1)
+def submit_translation_for_review(request, page):
+    if request.method == "POST" and SUBMIT_FIELD in request.POST:
+        translation = synced_translation(page)
+        if translation is not None:
+            return submit_for_review(request, translation, page)
+    return None
 
 
 @hooks.register("register_reports_menu_item")

@@ -4,9 +4,12 @@ Everything that differs between machines comes from environment variables
 (documented in README.md); `dev`, `test` and `production` only change defaults.
 """
 
+import os
 from pathlib import Path
 
 import environ
+
+from website.machine_translation import machine_translator_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -145,6 +148,9 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in the translation editor: off unless DEEPL_API_KEY or
+# LIBRETRANSLATE_URL is set (website/machine_translation.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 
 # Search: Wagtail's database backend unless ELASTICSEARCH_URL names a node. With a node,
 # a "default" index (all languages, language-neutral folding) plus one index per language
