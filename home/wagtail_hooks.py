@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import po_upload
 from .translation_review import SUBMIT_FIELD, submit_for_review, synced_translation
 from .translation_status import TranslationStatusReport
 
@@ -42,4 +43,16 @@ def register_translation_status_url():
             TranslationStatusReport.as_view(results_only=True),
             name="home_translation_status_results",
         ),
+    ]
+
+
+# Takes the URL of wagtail-localize's PO upload view (our hook runs first), see po_upload.py.
+@hooks.register("register_admin_urls", order=-1)
+def register_po_upload_url():
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            po_upload.upload_pofile,
+            name="home_upload_pofile",
+        )
     ]

@@ -76,7 +76,9 @@ def test_translator_submits_translation_and_reviewer_publishes_it(client, transl
 
     # The translator cannot approve their own work.
     task_state = page.current_workflow_state.current_task_state
-    approve_url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+    )
     client.post(approve_url, {"comment": ""})
     page.refresh_from_db()
     assert page.live_revision_id == live_revision

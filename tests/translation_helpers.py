@@ -65,7 +65,8 @@ def translate_segment(client, props, path, text):
 
 
 def messages_of(response):
-    return [str(message).strip() for message in response.context["messages"]]
+    # Wagtail's admin messages arrive HTML-escaped.
+    return [html.unescape(str(message)).strip() for message in response.context["messages"]]
 
 
 def string_translation_rows(translation):
