@@ -105,10 +105,12 @@ def test_changes_requested_then_translator_resubmits(client, translator, reviewe
     task_state = page.current_workflow_state.current_task_state
 
     client.force_login(reviewer)
-    client.post(
-        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]),
-        {"comment": "Please translate the introduction."},
+    reject_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]
     )
+    html = client.get(edit_url(page)).content.decode()
+    assert f'action="{reject_url}"' in html  # "Request changes", with a comment box
+    client.post(reject_url, {"comment": "Please translate the introduction."})
     page.refresh_from_db()
     assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
