@@ -42,6 +42,7 @@ def reader_html(client, page):
 def test_translator_submits_translation_and_reviewer_publishes_it(client, translator, reviewer):
     page = profile("russia", "ru")
     live_revision = page.live_revision_id
+    rule_headings = [rule.heading for rule in page.rules.all()]
     client.force_login(translator)
 
     # The translator works in the translation editor: no publish, but "Submit for review".
@@ -93,6 +94,7 @@ def test_translator_submits_translation_and_reviewer_publishes_it(client, transl
     assert page.current_workflow_state is None
     assert page.live_revision_id != live_revision
     assert page.introduction and NEW_INTRODUCTION in page.introduction
+    assert [rule.heading for rule in page.rules.all()] == rule_headings  # the rules came along
     assert NEW_INTRODUCTION in reader_html(client, page)
 
 
