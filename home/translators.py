@@ -2,15 +2,25 @@
 
 Each non-English locale gets a group "Translators: <language>" that may add and edit (not
 publish) pages in that locale's tree and add, edit and choose images and documents in its own
-collection only. "Translation leads" may submit English pages for translation. Idempotent:
+collection only. "Translation leads" may submit English pages for translation and edit the
+translatable snippets (country names, news series), whose permissions Wagtail grants per model,
+not per language. Idempotent:
 running it again (also after adding a language) creates only what is missing.
 """
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    TranslatableMixin,
+)
+from wagtail.snippets.models import get_snippet_models
 
 SOURCE_LANGUAGE = "en"
 LEADS_GROUP = "Translation leads"
@@ -28,6 +38,15 @@ TRANSLATOR_COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "choose_document"),
 )
 LEADS_PAGE_PERMISSIONS = ("change_page",)
+
+
+def translatable_snippet_permissions():
+    """The view and change permissions of every registered translatable snippet."""
+    models = [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+    content_types = ContentType.objects.get_for_models(*models).values()
+    return Permission.objects.filter(
+        content_type__in=content_types, codename__regex=r"^(view|change)_"
+    )
 
 
 def language_name(language_code):
@@ -97,6 +116,7 @@ def setup_translator_teams():
 
     leads, _created = Group.objects.get_or_create(name=LEADS_GROUP)
     leads.permissions.add(access_admin, _permission("wagtail_localize", "submit_translation"))
+    leads.permissions.add(*translatable_snippet_permissions())
     english_home = homes.get(SOURCE_LANGUAGE)
     if english_home is not None:
         _set_page_permissions(leads, english_home, LEADS_PAGE_PERMISSIONS)

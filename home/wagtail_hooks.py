@@ -4,7 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import po_upload
+from .translation_review import SUBMIT_FIELD, submit_for_review, synced_translation
 from .translation_status import TranslationStatusReport
+
+
+# Before wagtail-localize's own hook, which renders the translation editor for any request.
+@hooks.register("before_edit_page", order=-1)
+def submit_translation_for_review(request, page):
+    if request.method == "POST" and SUBMIT_FIELD in request.POST:
+        translation = synced_translation(page)
+        if translation is not None:
+            return submit_for_review(request, translation, page)
+    return None
 
 
 @hooks.register("register_reports_menu_item")
@@ -31,4 +43,16 @@ def register_translation_status_url():
             TranslationStatusReport.as_view(results_only=True),
             name="home_translation_status_results",
         ),
+    ]
+
+
+# Takes the URL of wagtail-localize's PO upload view (our hook runs first), see po_upload.py.
+@hooks.register("register_admin_urls", order=-1)
+def register_po_upload_url():
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            po_upload.upload_pofile,
+            name="home_upload_pofile",
+        )
     ]

@@ -17,6 +17,9 @@ class CountryViewSet(SnippetViewSet):
     list_display = ["name", "code", "kind", "controlled_by"]
     list_filter = ["kind"]
     search_fields = ["name", "code"]
+    # Plain database lookups: the search index has no "code" field, and the admin's search
+    # by name or code crashed with SearchFieldError.
+    search_backend_name = None
 
 
 register_snippet(CountryViewSet)

@@ -4,9 +4,12 @@ Everything that differs between machines comes from environment variables
 (documented in README.md); `dev`, `test` and `production` only change defaults.
 """
 
+import os
 from pathlib import Path
 
 import environ
+
+from website.machine_translation import machine_translator_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -116,6 +119,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers follow the active language (Django's formats; website/formats/ adds "be").
+FORMAT_MODULE_PATH = ["website.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
@@ -145,6 +150,9 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in the translation editor: off unless DEEPL_API_KEY or
+# LIBRETRANSLATE_URL is set (website/machine_translation.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 
 # Search: Wagtail's database backend unless ELASTICSEARCH_URL names a node. With a node,
 # a "default" index (all languages, language-neutral folding) plus one index per language

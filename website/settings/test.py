@@ -13,6 +13,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# A machine translator configured on the machine must not reach the tests (nor a service).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # With a search node (CI), each test session gets its own indexes, so concurrent or
 # earlier runs cannot leave documents or mappings behind; tests/conftest.py deletes them.
