@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",  # does nothing until WAGTAILFRONTENDCACHE names a proxy
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",
@@ -237,8 +238,6 @@ if env.str("CLOUDFLARE_BEARER_TOKEN", default=""):
         "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
         "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
     }
-if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Editors' login. Five wrong passwords lock the user name (not an address: none is stored)
 # for 15 minutes. A second factor (TOTP app) is asked of every editor who has one
