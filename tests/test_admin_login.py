@@ -18,9 +18,7 @@ PASSWORD = "a-long-editor-password"  # noqa: S105
 
 @pytest.fixture
 def editor(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "editor", "editor@example.org", PASSWORD
-    )
+    return django_user_model.objects.create_superuser("editor", "editor@example.org", PASSWORD)
 
 
 def log_in(client, username="editor", password=PASSWORD, **extra):

@@ -40,8 +40,17 @@ def redis_url():
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
     port = free_port()
     process = subprocess.Popen(
-        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
-         "no"],
+        [
+            REDIS_SERVER,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 20
@@ -256,9 +265,7 @@ class PurgeRecorder(BaseHTTPRequestHandler):
 
 
 @pytest.mark.django_db
-def test_frontend_cache_is_purged_on_publish_and_may_keep_pages(
-    page_cache, demo_content, settings
-):
+def test_frontend_cache_is_purged_on_publish_and_may_keep_pages(page_cache, demo_content, settings):
     proxy = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
     Thread(target=proxy.serve_forever, daemon=True).start()
     settings.WAGTAILFRONTENDCACHE = {

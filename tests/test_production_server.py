@@ -175,8 +175,11 @@ def test_health_check_answers_503_when_the_database_is_down(tmp_path):
     assert json.loads(body)["database"] == "down"
     assert json.loads(body)["status"] == "down"
     # The application's own log: JSON lines, no address (the database's address included).
-    records = [json.loads(line) for line in down.stderr_path.read_text().splitlines()
-               if line.startswith("{")]
+    records = [
+        json.loads(line)
+        for line in down.stderr_path.read_text().splitlines()
+        if line.startswith("{")
+    ]
     warning = next(r for r in records if r["logger"] == "website.health")
     assert warning["level"] == "WARNING"
     assert "127.0.0.1" not in down.stderr_path.read_text()

@@ -50,7 +50,9 @@ def test_an_allowed_image_is_saved(admin_client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name, content", [("drawing.svg", SVG), ("dot.exe", GIF), ("dot.html", GIF)])
+@pytest.mark.parametrize(
+    "name, content", [("drawing.svg", SVG), ("dot.exe", GIF), ("dot.html", GIF)]
+)
 def test_an_image_of_another_type_is_refused(admin_client, name, content):
     response = upload_image(admin_client, name, content)
     assert response.status_code == 200
