@@ -51,6 +51,7 @@ def test_wrong_passwords_lock_the_user_name_and_store_no_address(editor, setting
     response = log_in(Client(), password=PASSWORD)
     assert response.status_code == 429
     assert "Login temporarily locked" in response.content.decode()
+    assert "locked for 15 minutes" in response.content.decode()
     assert not logged_in(client)
 
     attempt = AccessAttempt.objects.get()

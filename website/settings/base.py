@@ -4,6 +4,7 @@ Everything that differs between machines comes from environment variables
 (documented in README.md); `dev`, `test` and `production` only change defaults.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -243,7 +244,7 @@ if env.str("CLOUDFLARE_BEARER_TOKEN", default=""):
 # for 15 minutes. A second factor (TOTP app) is asked of every editor who has one
 # (`manage.py add_totp_device USERNAME`); ADMIN_2FA_REQUIRED=true makes it compulsory.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = 0.25  # hours
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 # axes warns that locking by user name alone lets an attacker try many names from one
 # address; locking by address would mean storing addresses, which this site never does.
