@@ -222,6 +222,10 @@ def test_signature_form_is_never_cached_and_its_token_works(page_cache, demo_con
     )
     assert response.status_code == 302
     assert Signatory.objects.filter(name="Friedenszentrum Cache Test").exists()
+    # The CSRF cookie the signer keeps does not shut them out of the cache.
+    assert "csrftoken" in signer.cookies
+    signer.get(PROFILE)
+    assert signer.get(PROFILE)["X-Page-Cache"] == "hit"
 
 
 @pytest.mark.django_db

@@ -1,10 +1,11 @@
 """Anonymous readers' pages served from Django's cache, purged on every publish.
 
-What may be stored: a GET without cookies (readers have none; editors carry their session
-cookie and always get a fresh page), answered 200 with no cookie set and nothing that says
-private or no-store. Never stored: the admin and previews (under /admin/), documents, the
-health check, search results, POST results, and every response that sets a cookie — the
-signature form sets its CSRF cookie, so it is always rendered fresh with its own token.
+What may be stored: the answer to a GET without cookies (readers have none, except a CSRF
+cookie after opening the signature form; editors carry their session cookie and always get a
+fresh page): a 200 that sets no cookie and says neither private nor no-store.
+Never stored: the admin and previews (under /admin/), documents, the health check, search
+results, POST results, and every response that sets a cookie — the signature form sets its
+CSRF cookie, so it is always rendered fresh with its own token.
 
 Purging: a page shows much besides itself (rules, related news, the country names, site
 settings, help channels, the language switcher), so instead of tracking what shows what, any
@@ -14,7 +15,6 @@ generation number, so the old entries are never read again and expire on their o
 rare (editors publishing), the cache refills on the next visit of each page.
 """
 
-import logging
 import re
 import time
 
@@ -23,8 +23,6 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
-
-logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 # Paths never served from the cache (besides anything carrying cookies).
@@ -65,11 +63,18 @@ def _key_prefix():
     return f"pagecache.{current_generation()}"
 
 
+def _carries_identity(request):
+    """A session (an editor) or any other cookie, except the CSRF cookie a reader keeps after
+    opening the signature form: pages do not depend on it, and a form that needs it sets it
+    again, which keeps that response out of the cache."""
+    return any(name != settings.CSRF_COOKIE_NAME for name in request.COOKIES)
+
+
 def _request_is_cacheable(request):
     return (
         page_cache_seconds() > 0
         and request.method == "GET"
-        and not request.COOKIES
+        and not _carries_identity(request)
         and "HTTP_AUTHORIZATION" not in request.META
         and not EXEMPT_PATH.match(request.path_info)
     )
@@ -98,7 +103,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _request_is_cacheable(request):
             response = self.get_response(request)
-            if request.COOKIES and not request.path_info.startswith("/static/"):
+            if _carries_identity(request):
                 # An editor's page (or one for a cookie holder) is never for shared caches.
                 patch_cache_control(response, private=True)
             return response
