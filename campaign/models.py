@@ -303,6 +303,11 @@ class Signatory(models.Model):
         self.website_key = normalise_website(self.website)
         super().save(*args, **kwargs)
 
+    def changes_what_readers_see(self, created):
+        """A new pending signature is not shown anywhere: posting the public form must not
+        purge the page cache (website/page_cache.py). Approving or rejecting one does."""
+        return not (created and self.status == self.Status.PENDING)
+
     @classmethod
     def duplicate_of(cls, appeal, name, country, website):
         """The existing signature of the same organisation, if any."""

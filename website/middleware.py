@@ -2,7 +2,15 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 # Paths that live outside the language prefix: a 404 there is a real 404,
 # not a reason to redirect to /<lang>/… (which Wagtail's catch-all would accept).
-UNPREFIXED_PATHS = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/sitemap.xml")
+UNPREFIXED_PATHS = (
+    "/admin/",
+    "/api/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/sitemap.xml",
+    "/healthz",
+)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from .api import api_router
+from .health import healthz
 
 # Not language-prefixed: the admin has its own language preference per user,
 # and documents are the same file in every locale.
@@ -18,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

@@ -5,10 +5,12 @@ Everything that differs between machines comes from environment variables
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 
+from website.cache_config import cache_config
 from website.machine_translation import machine_translator_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -25,6 +27,7 @@ INSTALLED_APPS = [
     "news",
     "campaign",
     "search",
+    "website",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -33,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",  # does nothing until WAGTAILFRONTENDCACHE names a proxy
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",
@@ -52,11 +56,21 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Editors' login: optional TOTP second factor, failed-login lockout by user name.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files (hashed names, pre-compressed) before anything touches the database.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every response and 304 on If-None-Match, cached responses included.
+    "django.middleware.http.ConditionalGetMiddleware",
     "website.headers.SecurityHeadersMiddleware",
+    # Outside sessions, locale and CSRF: what it stores is what the reader got.
+    "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix,
     # and redirects unprefixed URLs by Accept-Language.
@@ -67,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -98,6 +114,11 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out user names
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -137,18 +158,39 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "collected-static")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# Uploaded images and documents: the local MEDIA_ROOT unless MEDIA_STORAGE names another
+# Django storage class (e.g. "storages.backends.s3.S3Storage" with MEDIA_STORAGE_OPTIONS as JSON).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env.str("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env.json("MEDIA_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Uploads: files stream to disk past this size; a request body other than a file upload
+# (an admin form, the signature form) may not exceed it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Caches: Redis when REDIS_URL (or CACHE_URL=redis://…) is set, shared by every worker;
+# otherwise each process keeps its own in memory (CACHE_URL may also say filecache:///path).
+CACHE_URL = env.str("REDIS_URL", default="") or env.str("CACHE_URL", default="")
+CACHES = {"default": cache_config(CACHE_URL)}
+# Anonymous readers' pages are served from the cache for this long, and purged on every
+# publish (website/page_cache.py). 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "#ObjectWarCampaign"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# No SVG: an SVG file can carry scripts.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in the translation editor: off unless DEEPL_API_KEY or
 # LIBRETRANSLATE_URL is set (website/machine_translation.py).
@@ -189,3 +231,36 @@ REST_FRAMEWORK = {
 }
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Frontend cache (a CDN or reverse proxy in front of gunicorn), purged by Wagtail on publish.
+# FRONTEND_CACHE_URL is the proxy's purge endpoint (Wagtail's HTTP backend, e.g. Varnish or
+# nginx with a purge module); CLOUDFLARE_* select Cloudflare instead. Unset: no frontend cache.
+WAGTAILFRONTENDCACHE = {}
+if env.str("FRONTEND_CACHE_URL", default=""):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_URL"),
+    }
+if env.str("CLOUDFLARE_BEARER_TOKEN", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+    }
+
+# Editors' login. Five wrong passwords lock the user name (not an address: none is stored)
+# for 15 minutes. A second factor (TOTP app) is asked of every editor who has one
+# (`manage.py add_totp_device USERNAME`); ADMIN_2FA_REQUIRED=true makes it compulsory.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes warns that locking by user name alone lets an attacker try many names from one
+# address; locking by address would mean storing addresses, which this site never does.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_CLIENT_IP_CALLABLE = "website.two_factor.no_client_address"
+AXES_DISABLE_ACCESS_LOG = True  # no row per successful login
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+WAGTAILADMIN_USER_LOGIN_FORM = "website.two_factor.TwoFactorLoginForm"
+ADMIN_2FA_REQUIRED = env.bool("ADMIN_2FA_REQUIRED", default=False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

@@ -6,3 +6,5 @@ from .base import env
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-never-use-in-production")  # noqa: S105
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A template or CSS change shows on the next reload; set PAGE_CACHE_SECONDS to try the cache.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)

@@ -10,6 +10,12 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests roll back the database after each test; a page cache would outlive that.
+# tests/test_page_cache.py turns it on where it is the subject.
+PAGE_CACHE_SECONDS = 0
+# Static files from the app and project directories, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,291 @@
+"""Readers' pages come from the cache; a publish, an unpublish or a snippet/setting change
+shows at once; editors, forms with CSRF tokens and the admin are never served from it.
+
+Each test runs with the local-memory cache and with a real Redis server (started here when
+`redis-server` is installed; CI installs it)."""
+
+import shutil
+import socket
+import subprocess
+import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from threading import Thread
+
+from django.core.cache import cache
+from django.test import Client
+from django.utils.html import escape
+
+from wagtail.models import Page
+
+import pytest
+
+from campaign.models import AppealPage, Signatory
+from home.models import HelpChannels
+from knowledge.models import Country
+from news.models import NewsPage
+
+PROFILE = "/en/knowledge/russia/"
+REDIS_SERVER = shutil.which("redis-server")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            REDIS_SERVER,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise
+            time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(params=["local memory", "redis"])
+def page_cache(request, settings):
+    if request.param == "redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": request.getfixturevalue("redis_url"),
+            }
+        }
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def reader():
+    return Client()  # no cookies, like every reader
+
+
+def assert_from_cache(url, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = reader().get(url)
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+    return response
+
+
+@pytest.mark.django_db
+def test_second_visit_is_served_from_the_cache_without_queries(
+    page_cache, demo_content, django_assert_num_queries
+):
+    first = reader().get(PROFILE)
+    assert first["X-Page-Cache"] == "miss"
+    second = assert_from_cache(PROFILE, django_assert_num_queries)
+    assert second.content == first.content
+    # the cached copy carries the reader headers too, and still no cookie
+    assert "default-src 'none'" in second["Content-Security-Policy"]
+    assert not second.cookies
+
+
+@pytest.mark.django_db
+def test_publishing_a_page_shows_at_once_on_every_page_that_lists_it(
+    page_cache, demo_content, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    news = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    index_url = news.get_parent().url
+    assert escape(news.title) in reader().get(index_url).content.decode()
+    assert_from_cache(index_url, django_assert_num_queries)
+
+    news.title = "Court upholds a conscientious objector's appeal"
+    with django_capture_on_commit_callbacks(execute=True):
+        news.save_revision().publish()
+    html = reader().get(index_url).content.decode()
+    assert "Court upholds a conscientious objector" in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        news.unpublish()
+    assert "Court upholds a conscientious objector" not in reader().get(index_url).content.decode()
+
+
+@pytest.mark.django_db
+def test_publishing_a_translation_purges_it(
+    page_cache, demo_content, django_capture_on_commit_callbacks
+):
+    url = "/de/knowledge/russia/"
+    reader().get(url)
+    page = Page.objects.get(url_path__endswith="/knowledge/russia/", locale__language_code="de")
+    page = page.specific
+    page.title = "Russland (neu geprüft)"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert "Russland (neu geprüft)" in reader().get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_snippet_and_setting_changes_show_at_once(
+    page_cache, demo_content, django_capture_on_commit_callbacks
+):
+    compare = "/en/knowledge/compare/"
+    assert "Belarus" in reader().get(compare).content.decode()
+    country = Country.objects.get(code="BY", locale__language_code="en")
+    country.name = "Republic of Belarus"
+    with django_capture_on_commit_callbacks(execute=True):
+        country.save()
+    assert "Republic of Belarus" in reader().get(compare).content.decode()
+
+    reader().get(PROFILE)
+    channels = HelpChannels.objects.get()
+    channels.hotline_number = "+49 30 0000 1111"
+    with django_capture_on_commit_callbacks(execute=True):
+        channels.save()
+    assert "+49 30 0000 1111" in reader().get(PROFILE).content.decode()
+
+
+@pytest.mark.django_db
+def test_approving_a_signature_shows_it_but_a_new_pending_one_does_not_purge(
+    page_cache, demo_content, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    appeal = AppealPage.objects.get(locale__language_code="en", slug="appeal-bundestag")
+    reader().get(appeal.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        signature = Signatory.objects.create(appeal=appeal, name="Peace Library Kassel")
+    assert_from_cache(appeal.url, django_assert_num_queries)  # pending: nothing to show
+
+    signature.status = Signatory.Status.APPROVED
+    with django_capture_on_commit_callbacks(execute=True):
+        signature.save()
+    assert "Peace Library Kassel" in reader().get(appeal.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_editors_always_see_fresh_pages(page_cache, demo_content, admin_client):
+    reader().get(PROFILE)
+    # A change that bypasses every signal: readers keep the cached page for its lifetime...
+    Page.objects.filter(url_path__endswith="/knowledge/russia/", locale__language_code="en").update(
+        title="Changed behind the cache's back"
+    )
+    assert "Changed behind the cache" not in reader().get(PROFILE).content.decode()
+    # ...but a logged-in editor is never served from the cache, nor cached by a proxy.
+    response = admin_client.get(PROFILE)
+    assert "Changed behind the cache" in response.content.decode()
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_signature_form_is_never_cached_and_its_token_works(page_cache, demo_content):
+    appeal = AppealPage.objects.get(locale__language_code="en", slug="appeal-bundestag")
+    sign_url = appeal.url + "sign/"
+    tokens = set()
+    for _ in range(2):
+        response = reader().get(sign_url)
+        assert "X-Page-Cache" not in response
+        tokens.add(response.cookies["csrftoken"].value)
+    assert len(tokens) == 2  # each reader gets their own token, none shared through a cache
+
+    signer = Client(enforce_csrf_checks=True)
+    form = signer.get(sign_url).content.decode()
+    token = form.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    country = Country.objects.get(code="DE", locale__language_code="en")
+    response = signer.post(
+        sign_url,
+        {
+            "csrfmiddlewaretoken": token,
+            "name": "Friedenszentrum Cache Test",
+            "country": str(country.pk),
+            "website": "",
+            "contact_email": "office@cache-test.example.org",
+            "consent": "on",
+            "reference": "",
+        },
+    )
+    assert response.status_code == 302
+    assert Signatory.objects.filter(name="Friedenszentrum Cache Test").exists()
+    # The CSRF cookie the signer keeps does not shut them out of the cache.
+    assert "csrftoken" in signer.cookies
+    signer.get(PROFILE)
+    assert signer.get(PROFILE)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_admin_search_and_health_check_are_not_cached(page_cache, demo_content):
+    for url in ("/admin/login/", "/en/search/?q=russia", "/healthz"):
+        for _ in range(2):
+            response = reader().get(url)
+            assert "X-Page-Cache" not in response, url
+
+
+@pytest.mark.django_db
+def test_conditional_get_answers_304(page_cache, demo_content):
+    first = reader().get(PROFILE)
+    etag = first["ETag"]
+    again = reader().get(PROFILE, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert first["Cache-Control"] == "max-age=0"  # browsers revalidate, so a purge reaches them
+
+
+@pytest.mark.django_db
+def test_page_cache_off_with_zero_seconds(settings, demo_content):
+    settings.PAGE_CACHE_SECONDS = 0
+    reader().get(PROFILE)
+    assert "X-Page-Cache" not in reader().get(PROFILE)
+
+
+# --- a frontend cache (CDN, reverse proxy) --------------------------------------------
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    purged = []
+
+    def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+        self.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.django_db
+def test_frontend_cache_is_purged_on_publish_and_may_keep_pages(page_cache, demo_content, settings):
+    proxy = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    Thread(target=proxy.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{proxy.server_port}",
+        }
+    }
+    try:
+        response = reader().get(PROFILE)
+        assert "s-maxage=300" in response["Cache-Control"]
+        page = Page.objects.get(
+            url_path__endswith="/knowledge/russia/", locale__language_code="en"
+        ).specific
+        page.save_revision().publish()
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+    assert any(path == PROFILE for _host, path in PurgeRecorder.purged)
