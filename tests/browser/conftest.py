@@ -111,13 +111,13 @@ def site(live_server):
 
 @pytest.fixture
 def shot(request):
-    """shot(page, "step") saves a full-page screenshot under test-artifacts/browser/<test>/."""
+    """shot(page, "step") saves a screenshot (CI artifact) under test-artifacts/browser/<test>/."""
     folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.name)
     shutil.rmtree(folder, ignore_errors=True)
     counter = iter(range(1, 1000))
 
-    def save(page, step):
+    def save(page, step, full_page=True):
         folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=folder / f"{next(counter):02d}-{step}.png", full_page=True)
+        page.screenshot(path=folder / f"{next(counter):02d}-{step}.png", full_page=full_page)
 
     return save
