@@ -7,9 +7,8 @@ import re
 import uuid
 from datetime import date
 
-from playwright.sync_api import expect
-
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import django_orm
 

@@ -57,7 +57,7 @@ def check_html(files):
     try:
         report = json.loads(result.stderr)
     except json.JSONDecodeError:
-        pytest.fail(f"The HTML checker did not run (needs Java 17):\n{result.stderr}", pytrace=False)
+        pytest.fail(f"The HTML checker did not run (needs Java):\n{result.stderr}", pytrace=False)
     errors = {file.name: [] for file in files}
     for message in report["messages"]:
         errors[Path(message["url"].removeprefix("file:")).name].append(message)

@@ -2,9 +2,8 @@
 
 import re
 
-from playwright.sync_api import expect
-
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE
 
@@ -19,7 +18,9 @@ READER_SETUPS = [
 @pytest.fixture
 def reader(request, new_context):
     viewport, javascript = request.param
-    context = new_context(viewport=viewport, java_script_enabled=javascript, is_mobile=viewport == PHONE)
+    context = new_context(
+        viewport=viewport, java_script_enabled=javascript, is_mobile=viewport == PHONE
+    )
     return context.new_page()
 
 
