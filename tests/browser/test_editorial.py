@@ -120,13 +120,14 @@ def test_organisation_signs_and_editor_approves(page, site, editor_login, shot):
     from campaign.models import Signatory
 
     appeal = f"{site}/en/campaign/appeal-bundestag/"
-    name = f"Refuseniks Support Network {uuid.uuid4().hex[:6]}"
+    suffix = uuid.uuid4().hex[:6]
+    name = f"Refuseniks Support Network {suffix}"
     page.goto(appeal)
     before = organisation_count(page)
     page.get_by_role("link", name="Sign this appeal as an organisation").click()
     page.get_by_label("Name of the organisation").fill(name)
     page.locator("#id_country").select_option(label="Germany")
-    page.get_by_label("Website").fill("refuseniks.example.org")
+    page.get_by_label("Website").fill(f"refuseniks-{suffix}.example.org")
     page.get_by_label("Contact e-mail address").fill("contact@refuseniks.example.org")
     page.get_by_label("I may sign on behalf of this organisation.").check()
     shot(page, "form")
