@@ -6,9 +6,9 @@ every table afterwards, so the demo content loaded once in django_db_setup would
 after the first browser test. Here the live server's helper is overridden: browser tests
 take no per-test database fixture, the server reads the committed demo content and what
 the browser writes (a news page, a signature) is committed for real, as on a live site.
-pytest-django orders tests that use `live_server` after every `db` test, so those writes
-cannot leak into the rest of the suite; browser tests use unique titles so they do not
-depend on each other.
+The browser tests run after all others (pytest_collection_modifyitems below), so those
+writes cannot leak into the rest of the suite; they use fresh titles so they do not
+depend on each other. Every module here has `pytestmark = pytest.mark.browser`.
 """
 
 import os
@@ -34,12 +34,13 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
+    """Run the browser tests last, after pytest-django's and pytest's own reordering: once
+    Playwright has started, its event loop stays in the main thread and Django refuses ORM
+    calls there; and what the browser commits must not reach the other tests."""
     here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: here in Path(item.fspath).parents)
 
 
 @pytest.fixture(scope="session")

@@ -7,15 +7,18 @@ import pytest
 
 from .public_pages import LANGUAGES, PUBLIC_PAGES
 
+pytestmark = pytest.mark.browser
+
 AXE_VERSION = "4.14.1"
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 BLOCKING_IMPACT = {"serious", "critical"}
 
 
-def page_cases():
-    for language in LANGUAGES:
-        for name, path in PUBLIC_PAGES.items():
-            yield pytest.param(f"/{language}/{path}", id=f"{language}-{name}")
+PAGE_CASES = [
+    pytest.param(f"/{language}/{path}", id=f"{language}-{name}")
+    for language in LANGUAGES
+    for name, path in PUBLIC_PAGES.items()
+]
 
 
 def axe_violations(page):
@@ -39,7 +42,7 @@ def describe(violations):
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("path", page_cases())
+@pytest.mark.parametrize("path", PAGE_CASES)
 def test_no_serious_accessibility_violations(page, site, path, shot):
     response = page.goto(site + path)
     assert response.status == (404 if "no-such-page" in path else 200)

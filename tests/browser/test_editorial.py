@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from .conftest import django_orm
 
+pytestmark = pytest.mark.browser
+
 PASSWORD = "browser-test-password"  # noqa: S105
 
 

@@ -12,6 +12,8 @@ import pytest
 from .conftest import ARTIFACTS
 from .public_pages import LANGUAGES, PUBLIC_PAGES
 
+pytestmark = pytest.mark.browser
+
 HTML_DIR = ARTIFACTS / "html"
 
 

@@ -9,6 +9,8 @@ from pypdf import PdfReader
 
 from .conftest import ARTIFACTS
 
+pytestmark = pytest.mark.browser
+
 KEYBOARD_PAGES = [
     "/en/",
     "/en/knowledge/russia/",

@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE
 
+pytestmark = pytest.mark.browser
+
 READER_SETUPS = [
     pytest.param((PHONE, True), id="phone-js"),
     pytest.param((PHONE, False), id="phone-nojs"),
