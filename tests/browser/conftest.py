@@ -89,6 +89,13 @@ def _demo_site(request, django_db_blocker):
             call_command("load_demo_content", verbosity=0)
 
 
+@pytest.fixture(scope="session")
+def playwright(_demo_site, playwright):
+    """pytest-playwright's Playwright, started only after the test database is set up, so that
+    the database is also torn down after Playwright's event loop has stopped."""
+    return playwright
+
+
 @pytest.fixture(autouse=True)
 def _live_server_helper(request, django_db_blocker):
     """Replaces pytest-django's helper of the same name (which requests transactional_db):
