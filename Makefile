@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Extra pytest arguments, e.g. PYTEST_ARGS="-m 'not browser'" leaves out the browser tests.
+PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 
@@ -38,7 +40,7 @@ run: setup  ## Set everything up and serve the site at http://127.0.0.1:8000 (SQ
 
 .PHONY: test
 test: install  ## Run the whole test suite (set DATABASE_URL to test on PostgreSQL)
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: install  ## ruff, Django's checks and the migration check
