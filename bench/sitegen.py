@@ -161,9 +161,7 @@ def generate(news=2000, guides=200, languages=None, seed=7, index=True, batch=50
         )
 
     def news_source(i):
-        return NewsPage(
-            date=date(2026, 1, 1) - timedelta(days=i // 2), topic=rand.choice(topics)
-        )
+        return NewsPage(date=date(2026, 1, 1) - timedelta(days=i // 2), topic=rand.choice(topics))
 
     plan = [
         ("news", news, news_page, news_source, news_indexes, NewsPage),
