@@ -78,7 +78,7 @@ def main():
     djangoenv.setup(args.database_url)
     paths = pages()
     commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        ["git", "rev-parse", "--short", "HEAD"],
         cwd=djangoenv.PROJECT_DIR,
         capture_output=True,
         text=True,

@@ -60,7 +60,7 @@ def queries(count, seed=11):
 
     from sitegen import vocabulary
 
-    rand = random.Random(seed)  # noqa: S311
+    rand = random.Random(seed)
     locales = list(Locale.objects.order_by("language_code"))
     words = {locale.pk: vocabulary(locale) for locale in locales}
     chosen = []

@@ -48,7 +48,7 @@ class Writer:
 
     def __init__(self, words, seed):
         self.words = words
-        self.random = random.Random(seed)  # noqa: S311 (reproducible text, not secrets)
+        self.random = random.Random(seed)
 
     def sentence(self, low=7, high=16):
         chosen = self.random.choices(self.words, k=self.random.randint(low, high))
@@ -132,7 +132,7 @@ def generate(news=2000, guides=200, languages=None, seed=7, index=True, batch=50
     }
     countries = list(Country.objects.filter(locale=locales["en"]))
     topics = list(NewsTopic.values)
-    rand = random.Random(seed)  # noqa: S311
+    rand = random.Random(seed)
     through = NewsPage.countries.through
 
     def news_page(i, code, source):
