@@ -113,16 +113,6 @@ def fill(target_url, copy_from):
             )
 
 
-def processes(root_pid):
-    """gunicorn's master and worker pids."""
-    children = subprocess.run(
-        ["ps", "-o", "pid=", "--ppid", str(root_pid)],
-        capture_output=True,
-        text=True,
-    ).stdout.split()
-    return {root_pid, *map(int, children)}
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copy-from", help="a bench database to copy (PostgreSQL URL)")
@@ -137,7 +127,7 @@ def main():
         fill(url, args.copy_from)
         with Server(url, port=8124, PAGE_CACHE_SECONDS=0) as server:
             paths = ["/en/", "/en/knowledge/russia/", "/en/news/?page=3"]
-            before_pids = processes(server.process.pid)
+            before_pids = set(server.pids())
             with Prober([server.url(p) for p in paths]) as probe:
                 time.sleep(args.before)
                 stopping = probe.now()
@@ -147,7 +137,7 @@ def main():
                 postgres.start()
                 restarted = probe.now()
                 time.sleep(args.after)
-            after_pids = processes(server.process.pid)
+            after_pids = set(server.pids())
 
     results = probe.results
     first_ok = min((r[0] for r in results if r[0] >= restarted and ok(r[2])), default=None)

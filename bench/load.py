@@ -15,6 +15,7 @@ gunicorn runs with 2 workers on 127.0.0.1 (bench/server.py); wrk runs on the sam
 
 import argparse
 import json
+import os
 import subprocess
 import time
 from datetime import UTC, datetime
@@ -45,21 +46,25 @@ def measure(server, paths, seconds):
     for name, path in paths.items():
         url = server.url(path)
         wrk.run(url, connections=2, seconds=2)  # warm up workers and connections
+        cpu = server.cpu_seconds()
         single = wrk.run(url, connections=1, threads=1, seconds=seconds)
+        cpu_ms = (server.cpu_seconds() - cpu) * 1000 / max(single["requests"], 1)
         loaded = wrk.run(url, connections=8, seconds=seconds)
-        rows[name] = {"server_p50_ms": single["p50_ms"], **loaded}
+        rows[name] = {"server_p50_ms": single["p50_ms"], "cpu_ms": cpu_ms, **loaded}
     return rows
 
 
 def table(results):
     lines = [
-        "| page | cache | server time p50 (1 conn) | req/s (8 conn) | p50 | p99 | failed |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| page | cache | server time p50 (1 conn) | CPU per request | req/s (8 conn) "
+        "| p50 | p99 | failed |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for mode, rows in results.items():
         for name, r in rows.items():
             lines.append(
-                f"| {name} | {mode} | {r['server_p50_ms']:.1f} ms | {r['requests_per_s']:.0f} | "
+                f"| {name} | {mode} | {r['server_p50_ms']:.1f} ms | {r['cpu_ms']:.1f} ms "
+                f"| {r['requests_per_s']:.0f} | "
                 f"{r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms | {r['failed']} |"
             )
     return "\n".join(lines)
@@ -83,7 +88,7 @@ def main():
         capture_output=True,
         text=True,
     ).stdout.strip()
-    started = datetime.now(UTC)
+    started, load_before = datetime.now(UTC), os.getloadavg()
     results, sustained = {}, None
     for mode, cache_seconds in (("cold", 0), ("warm", args.cache_seconds)):
         with Server(args.database_url, port=args.port, PAGE_CACHE_SECONDS=cache_seconds) as server:
@@ -92,6 +97,7 @@ def main():
                 urls = [server.url(p) for p in paths.values()]
                 sustained = wrk.run(urls, connections=8, seconds=args.sustained)
     print(f"\n{started:%Y-%m-%d %H:%M} UTC, commit {commit}, {args.database_url.split('://')[0]}")
+    print(f"load average before {load_before[0]:.1f}, after {os.getloadavg()[0]:.1f}")
     for name, path in paths.items():
         print(f"- {name}: {path}")
     print()
