@@ -67,6 +67,9 @@ def main():
             f"median {statistics.median(times):.1f} ms over {args.repeat} requests; "
             f"{len(queries)} queries, {sql_ms:.1f} ms in SQL"
         )
+        print("slowest queries:")
+        for query in sorted(queries, key=lambda q: -float(q["time"]))[:5]:
+            print(f"  {float(query['time']) * 1000:6.1f} ms  {query['sql'][:300]}")
         print(out.getvalue())
 
 
