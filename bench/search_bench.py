@@ -101,6 +101,10 @@ def main():
         started = time.perf_counter()
         call_command("update_index", backend_name="default", stdout=io.StringIO())
         index_seconds = time.perf_counter() - started
+        print(
+            f"index build: {index_seconds:.1f} s, {documents / index_seconds:.0f} documents/s",
+            flush=True,
+        )
 
         timings, hits = [], 0
         for locale, query in queries(args.queries):
@@ -109,6 +113,8 @@ def main():
             found = list(backend.search(query, pages)[:10])
             timings.append((time.perf_counter() - started) * 1000)
             hits += bool(found)
+            if len(timings) % 20 == 0:
+                print(f"{len(timings)} queries, p50 so far {statistics.median(timings):.0f} ms")
     finally:
         if args.node:
             backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
