@@ -106,7 +106,9 @@ def main():
         print(
             f"\nSustained {args.sustained} s, 8 connections, all five pages, cache off: "
             f"{sustained['requests']} requests, {sustained['requests_per_s']:.0f} req/s, "
-            f"p99 {sustained['p99_ms']:.1f} ms, failed {sustained['failed']}"
+            f"p99 {sustained['p99_ms']:.1f} ms, failed {sustained['failed']} "
+            f"({sustained['non_2xx_3xx']} non-2xx/3xx, {sustained['socket_errors']} socket "
+            "errors or timeouts over 10 s)"
         )
     if args.json:
         with open(args.json, "w") as out:

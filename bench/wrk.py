@@ -33,14 +33,16 @@ def parse(output):
     )
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     requests = re.search(r"(\d+) requests in", output)
-    return {
+    result = {
         "requests_per_s": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50_ms": _ms(percentiles["50"]),
         "p99_ms": _ms(percentiles["99"]),
         "requests": int(requests.group(1)),
-        "failed": (int(non_2xx.group(1)) if non_2xx else 0)
-        + (sum(map(int, socket.groups())) if socket else 0),
+        "non_2xx_3xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": sum(map(int, socket.groups())) if socket else 0,  # incl. timeouts
     }
+    result["failed"] = result["non_2xx_3xx"] + result["socket_errors"]
+    return result
 
 
 def _path(url):
