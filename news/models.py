@@ -129,7 +129,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
         )
         names = localized_country_names(country_rows)
         countries = sorted(((c.code, names[c.pk]) for c in country_rows), key=lambda item: item[1])
-        topics_present = set(news.values_list("topic", flat=True).distinct())
+        # Without the index's ordering, which DISTINCT would include: one row per topic,
+        # not one per news item.
+        topics_present = set(news.order_by().values_list("topic", flat=True).distinct())
         topics = [(code, label) for code, label in NewsTopic.choices if code in topics_present]
         years = [d.year for d in news.dates("date", "year", order="DESC")]
 

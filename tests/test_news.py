@@ -408,6 +408,17 @@ def test_index_queries_do_not_grow_with_the_number_of_items(
 
 
 @pytest.mark.django_db
+def test_topic_filter_reads_one_row_per_topic_not_per_item(client, index):
+    make_many_news(index, 15)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/test-news/").status_code == 200
+    selects = [q["sql"].split(" FROM ")[0] for q in queries.captured_queries]
+    topic_selects = [s for s in selects if "DISTINCT" in s and '"news_newspage"."topic"' in s]
+    assert topic_selects
+    assert all('"news_newspage"."date"' not in select for select in topic_selects)
+
+
+@pytest.mark.django_db
 def test_feed_queries_do_not_grow_with_the_number_of_items(client, index, countries):
     make_many_news(index, 3, countries=[countries["RU"]])
     small = count_queries(client, "/en/test-news/rss/")

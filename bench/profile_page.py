@@ -1,0 +1,77 @@
+#!/usr/bin/env python
+"""Where does a page spend its time? Query count, time in SQL, and a cProfile of one request.
+
+    .venv/bin/python bench/profile_page.py --database-url sqlite:////tmp/owbench/site.sqlite3 \\
+        /en/knowledge/russia/ /en/news/?page=3
+
+Each path is requested in-process with Django's test client (production settings, debug
+off), first once to warm caches, then --repeat times timed, then once under cProfile.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import tempfile
+import time
+
+import djangoenv
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--top", type=int, default=25, help="functions to list")
+    parser.add_argument("paths", nargs="+")
+    args = parser.parse_args()
+
+    static_root = tempfile.mkdtemp(prefix="objectwar-bench-static-")
+    djangoenv.setup(
+        args.database_url,
+        settings="website.settings.production",
+        SECRET_KEY="bench-only-not-secret",  # noqa: S106
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=static_root,
+        PAGE_CACHE_SECONDS=os.environ.get("PAGE_CACHE_SECONDS", "0"),
+    )
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    client = Client(HTTP_HOST="127.0.0.1")
+    for path in args.paths:
+        assert client.get(path).status_code == 200, path
+        with CaptureQueriesContext(connection) as context:
+            client.get(path)
+        queries = list(context.captured_queries)  # a live view of the log: copy it now
+        sql_ms = sum(float(q["time"]) for q in queries) * 1000
+        times = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        profile = cProfile.Profile()
+        profile.runcall(client.get, path)
+        out = io.StringIO()
+        stats = pstats.Stats(profile, stream=out).strip_dirs()
+        stats.sort_stats("cumulative").print_stats(args.top)
+        stats.sort_stats("tottime").print_stats(args.top)
+        print(f"=== {path}")
+        print(
+            f"median {statistics.median(times):.1f} ms over {args.repeat} requests; "
+            f"{len(queries)} queries, {sql_ms:.1f} ms in SQL"
+        )
+        print("slowest queries:")
+        for query in sorted(queries, key=lambda q: -float(q["time"]))[:5]:
+            print(f"  {float(query['time']) * 1000:6.1f} ms  {query['sql'][:300]}")
+        print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
