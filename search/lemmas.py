@@ -7,8 +7,8 @@ own language, and the search view asks for each query word *or* its base form.
 
 - Russian and Ukrainian: dictionary lemmas from pymorphy3 (OpenCorpora and
   VESUM dictionaries): "мобилизованных" → "мобилизовать", "мобілізації" → "мобілізація".
-- English and German: Snowball stemmers ("deserters" → "desert",
-  "Kriegsdienstverweigerer" → "kriegsdienstverweig").
+- English and German: Snowball stemmers ("deserters" → "desert"; German stemmed twice,
+  so "Kriegsdienstverweigerer" and "Kriegsdienstverweigerung" meet at "kriegsdienstverweig").
 - Belarusian: no lemmatizer or stemmer exists in either library; words are only
   lower-cased (the node's analysis adds folding, see search/backends.py).
 
@@ -49,8 +49,13 @@ def lemma(word, language_code):
         return word
     if language_code in ("ru", "uk"):
         return _morph(language_code).parse(word)[0].normal_form.replace("ё", "е")
-    if language_code in ("en", "de"):
-        return _snowball(language_code).stemWord(word)
+    if language_code == "de":
+        # Twice, like the node's German analyzer (search/backends.py): one pass leaves
+        # "Kriegsdienstverweigerer" and "Kriegsdienstverweigerung" apart, two join them.
+        stemmer = _snowball("de")
+        return stemmer.stemWord(stemmer.stemWord(word))
+    if language_code == "en":
+        return _snowball("en").stemWord(word)
     return word
 
 
