@@ -32,17 +32,11 @@ def language_backend_names():
 
 def engine_backend_names():
     """Every backend kept up to date from the page tree besides the database."""
-    names = [name for name, conf in configured().items() if not is_database(conf)]
-    return names
-
-
-def is_database(conf_or_name):
-    conf = configured()[conf_or_name] if isinstance(conf_or_name, str) else conf_or_name
-    return ".database" in conf["BACKEND"]
+    return [name for name in configured() if not uses_database(name)]
 
 
 def uses_database(backend_name):
-    return is_database(backend_name)
+    return ".database" in configured()[backend_name]["BACKEND"]
 
 
 def has_fallback():

@@ -15,6 +15,8 @@ from django.db import transaction
 
 from wagtail.models import Page
 
+from modelsearch.index import get_indexed_models
+
 from . import engines
 from .models import PendingIndexUpdate
 
@@ -38,15 +40,11 @@ def ensure_index(backend):
     """Create the page index with its language's settings if it does not exist yet, so a
     first update cannot make the node invent an index with default analysis."""
     index = backend.get_index_for_model(Page)
-    if not getattr(backend, "_objectwar_index_checked", False):
-        if hasattr(index, "exists") and not index.exists():
-            index.put()
-            from modelsearch.index import get_indexed_models  # noqa: PLC0415
-
-            for model in get_indexed_models():
-                if issubclass(model, Page):
-                    index.add_model(model)
-        backend._objectwar_index_checked = True
+    if not index.exists():
+        index.put()
+        for model in get_indexed_models():
+            if issubclass(model, Page):
+                index.add_model(model)
     return index
 
 

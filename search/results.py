@@ -109,15 +109,16 @@ def snippet(page, query_words, language_code):
             return True
         return low[:3] in prefixes and lemma(low, language_code) in wanted_lemmas
 
-    texts = list(summary_text(page))
-    for text in texts:
+    first = None
+    # Lazily: the page's whole text (a query for related rows) only when the short
+    # fields have no match.
+    for text in summary_text(page):
         tokens = list(_TOKEN.finditer(text))
         hits = [i for i, m in enumerate(tokens) if matches(m.group())]
         if hits:
             return _render(text, tokens, hits)
-    first = texts[0] if texts else ""
-    tokens = list(_TOKEN.finditer(first))
-    return _render(first, tokens, []) if tokens else ""
+        first = first or (text, tokens)
+    return _render(*first, []) if first and first[1] else ""
 
 
 def _render(text, tokens, hits):

@@ -80,7 +80,6 @@ class Command(BaseCommand):
             done += len(pages)
             self.say(f"{code}: {done}/{total} pages ({100 * done // max(total, 1)}%)")
         rebuilder.finish()
-        backend._objectwar_index_checked = True
         self.say(f"{code}: indexed {total} pages in {time.monotonic() - started:.1f} s")
 
     def say(self, message):
