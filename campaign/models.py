@@ -22,6 +22,7 @@ from home.blocks import BodyStreamBlock
 from knowledge.models.fields import MultipleChoiceField
 from news.models import localized_country_names
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
+from website.content_cache import CachedViewRestrictionsMixin, active_locale
 
 # Languages campaign documents and counsellors come in: the site's five and the
 # other languages the alliance's partners publish in.
@@ -37,7 +38,7 @@ LANGUAGE_CHOICES = [(code, _language_name(code).capitalize()) for code in MATERI
 
 def language_sort_key(code):
     """The reader's language first, then the order of MATERIAL_LANGUAGE_CODES."""
-    active = Locale.get_active().language_code
+    active = active_locale().language_code
     return (code != active, MATERIAL_LANGUAGE_CODES.index(code))
 
 
@@ -53,7 +54,7 @@ def group_documents_by_language(rows):
     ]
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(CachedViewRestrictionsMixin, Page):
     """The campaign section of one language: introduction and the appeals, material and
     fundraising below it. Edited by the campaign team."""
 
@@ -85,7 +86,7 @@ class CampaignIndexPage(Page):
 # --- Appeals and signatories -------------------------------------------------
 
 
-class AppealPage(RoutablePageMixin, Page):
+class AppealPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """An appeal to a parliament or government, with the organisations that signed it.
     Edited by the campaign team; organisations sign on the form at `sign/`, and the
     team approves or rejects each signature under Snippets › Signatory organisations."""
@@ -320,7 +321,7 @@ class Signatory(models.Model):
 # --- Campaign material ---------------------------------------------------------
 
 
-class MaterialPage(Page):
+class MaterialPage(CachedViewRestrictionsMixin, Page):
     """Campaign material to download and print (flyers, posters, statements), grouped by
     language. Edited by the campaign team."""
 
@@ -369,7 +370,7 @@ class MaterialDocument(LanguageDocument):
 # --- Help and the European network ---------------------------------------------
 
 
-class HelpPage(Page):
+class HelpPage(CachedViewRestrictionsMixin, Page):
     """Where people at risk get help: the counselling channels (from the site's help
     channels setting) and the European network of partner organisations by country.
     Edited by the counselling team."""
@@ -504,7 +505,7 @@ class SupportedGroupBlock(blocks.StructBlock):
         label = "Supported group"
 
 
-class FundraisingPage(Page):
+class FundraisingPage(CachedViewRestrictionsMixin, Page):
     """The fundraising for the groups of the European network: target, amount received,
     the groups supported and the bank details. Edited by the campaign team; there is no
     online payment."""

@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
 
+from website.content_cache import cached_content
+
 
 @dataclass(frozen=True)
 class LanguageVersion:
@@ -32,12 +34,10 @@ def language_versions(request, page=None):
     current = get_language()
     names = dict(settings.LANGUAGES)  # each language in its own words
     codes = list(names)
-    locale_codes = dict(
-        Locale.objects.filter(language_code__in=codes).values_list("id", "language_code")
-    )
+    locale_codes = cached_content("locale-codes", lambda: _locale_codes(codes))
 
     if page is not None:
-        by_code = _live_pages_by_language(page.translation_key, locale_codes)
+        by_code = _live_urls_by_language(request, page.translation_key, locale_codes)
         translated = set(by_code)
     elif not _is_page_route(request):
         # A view that exists in every language, e.g. search.
@@ -54,8 +54,6 @@ def language_versions(request, page=None):
             if homes is None:
                 homes = _home_urls(request, locale_codes)
             url = homes.get(code, f"/{code}/")
-        if isinstance(url, Page):
-            url = url.get_url(request)
         versions.append(
             LanguageVersion(
                 code=code,
@@ -74,14 +72,27 @@ def _is_page_route(request):
     return match is None or match.url_name == "wagtail_serve"
 
 
-def _live_pages_by_language(translation_key, locale_codes):
-    pages = Page.objects.live().filter(translation_key=translation_key, locale_id__in=locale_codes)
-    return {locale_codes[p.locale_id]: p for p in pages}
+def _locale_codes(codes):
+    return dict(Locale.objects.filter(language_code__in=codes).values_list("id", "language_code"))
+
+
+def _live_urls_by_language(request, translation_key, locale_codes):
+    """{language code: URL} of the live pages with this translation key (one query, kept
+    in the content cache until the next publish)."""
+
+    def urls():
+        pages = Page.objects.live().filter(
+            translation_key=translation_key, locale_id__in=locale_codes
+        )
+        return {locale_codes[p.locale_id]: p.get_url(request) for p in pages}
+
+    site = Site.find_for_request(request)
+    site_id = site.pk if site is not None else None
+    return cached_content(f"language-urls:{site_id}:{translation_key}", urls)
 
 
 def _home_urls(request, locale_codes):
     site = Site.find_for_request(request)
     if site is None:
         return {}
-    homes = _live_pages_by_language(site.root_page.translation_key, locale_codes)
-    return {code: page.get_url(request) for code, page in homes.items()}
+    return _live_urls_by_language(request, site.root_page.translation_key, locale_codes)

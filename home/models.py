@@ -12,9 +12,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
+from website.content_cache import CachedSiteSetting, CachedViewRestrictionsMixin, localized
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The front page in each language: the campaign headline and the way into the
     knowledge base. Edited by the campaign team in English, then translated."""
 
@@ -75,7 +76,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         knowledge = self.knowledge_page
         if knowledge is not None:
-            knowledge = knowledge.localized
+            knowledge = localized(knowledge)
             context["knowledge_page"] = knowledge if knowledge.live else None
         return context
 
@@ -84,7 +85,7 @@ WEEKDAY_CHOICES = [(number, name) for number, name in WEEKDAYS.items()]
 
 
 @register_setting(icon="help")
-class HelpChannels(BaseSiteSetting):
+class HelpChannels(CachedSiteSetting, BaseSiteSetting):
     """How people reach the counsellors. Shown on the home page and in the footer of
     every page, so a reader in trouble never has to look for it."""
 

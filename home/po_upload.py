@@ -80,9 +80,7 @@ def problem_with(upload, translation):
 @require_POST
 def upload_pofile(request, translation_id):
     translation = get_object_or_404(Translation, id=translation_id)
-    if not edit_translation.user_can_edit_instance(
-        request.user, translation.get_target_instance()
-    ):
+    if not edit_translation.user_can_edit_instance(request.user, translation.get_target_instance()):
         raise PermissionDenied
     problem = problem_with(request.FILES.get("file"), translation)
     if problem is None:

@@ -23,7 +23,7 @@ def review_settings_for(request):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return KnowledgeSettings(review_interval_days=180)
-    return KnowledgeSettings.for_site(site)
+    return KnowledgeSettings.for_request(request)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
+from website.content_cache import active_locale
 
 from .glance import AtAGlance, describe_penalty, penalty_weight
 from .models.rules import PenaltyKind, RuleStatus, Topic
@@ -21,7 +21,7 @@ def _cell(rules):
 
 
 def comparison(request, index_page):
-    profiles = profiles_for_locale(Locale.get_active())
+    profiles = profiles_for_locale(active_locale())
     topics = Topic.choices
     rows = []
     for profile in profiles:
@@ -42,7 +42,7 @@ def comparison(request, index_page):
 
 
 def situation_guide(request, index_page):
-    profiles = profiles_for_locale(Locale.get_active())
+    profiles = profiles_for_locale(active_locale())
     by_code = {p.country.code: p for p in profiles}
     country_code = request.GET.get("country", "")
     situation_code = request.GET.get("situation", "")
@@ -70,7 +70,7 @@ def situation_guide(request, index_page):
                     r for r in rules if r.penalty_kind != PenaltyKind.NONE or r.death_penalty
                 ],
                 "asylum": [r for r in rules if r.topic == Topic.ASYLUM],
-                "guides": guides_for(Locale.get_active(), profile.country, situation),
+                "guides": guides_for(active_locale(), profile.country, situation),
             }
 
     return render(

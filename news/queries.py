@@ -1,5 +1,7 @@
 """Queries other apps use to show news (the country profiles call these)."""
 
+from website.content_cache import cached_content
+
 from .models import NewsPage
 
 
@@ -11,10 +13,17 @@ def latest_news_for_country(country_id, locale_id, limit=5):
     """
     from knowledge.models import Country
 
-    same_country = Country.objects.filter(pk=country_id).values("translation_key")
-    return list(
-        NewsPage.objects.live()
-        .filter(locale_id=locale_id, countries__translation_key__in=same_country)
-        .distinct()
-        .order_by("-date", "-pk")[:limit]
-    )
+    def latest():
+        same_country = Country.objects.filter(pk=country_id).values("translation_key")
+        # A subquery, not a join with DISTINCT: no duplicates to remove, so PostgreSQL can
+        # walk the newest-first index and stop after `limit` rows.
+        about_country = NewsPage.countries.through.objects.filter(
+            country__translation_key__in=same_country
+        ).values("newspage_id")
+        return list(
+            NewsPage.objects.live()
+            .filter(locale_id=locale_id, pk__in=about_country)
+            .order_by("-date", "-pk")[:limit]
+        )
+
+    return cached_content(f"latest-news:{country_id}:{locale_id}:{limit}", latest)

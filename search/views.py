@@ -19,6 +19,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
+from website.content_cache import active_locale
+
 from . import engines
 from .lemmas import query_lemmas
 from .query import build_query, clean_query
@@ -190,7 +192,7 @@ def search(request):
         "type": _filter_value(request.GET.get("type", ""), 60),
         "country": _filter_value(request.GET.get("country", ""), 20),
     }
-    locale = Locale.get_active()
+    locale = active_locale()
     context = {
         "search_query": cleaned,
         "raw_query_changed": bool(raw_query.strip()) and cleaned != raw_query.strip(),
@@ -235,7 +237,7 @@ def suggest(request):
     cleaned = clean_query(request.GET.get("q", ""))
     titles = []
     if len(cleaned) >= 2:
-        locale = Locale.get_active()
+        locale = active_locale()
         name = engines.backend_name_for(locale.language_code)
         for backend_name in [name, engines.FALLBACK] if engines.has_fallback() else [name]:
             try:

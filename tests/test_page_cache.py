@@ -78,6 +78,7 @@ def page_cache(request, settings):
             }
         }
     settings.PAGE_CACHE_SECONDS = 300
+    settings.CONTENT_CACHE_SECONDS = 300  # purged by the same signals (website/content_cache.py)
     cache.clear()
     yield cache
     cache.clear()

@@ -10,9 +10,10 @@ CSRF cookie, so it is always rendered fresh with its own token.
 Purging: a page shows much besides itself (rules, related news, the country names, site
 settings, help channels, the language switcher), so instead of tracking what shows what, any
 publish, unpublish, move or deletion of a page, and any change to a snippet, setting, image,
-document, site or locale, starts a new generation of the page cache: every key carries the
-generation number, so the old entries are never read again and expire on their own. Purges are
-rare (editors publishing), the cache refills on the next visit of each page.
+document, site, locale or privacy setting, starts a new generation of the page cache: every
+key carries the generation number, so the old entries are never read again and expire on their
+own. Purges are rare (editors publishing), the cache refills on the next visit of each page.
+The content cache (website/content_cache.py) uses the same generation.
 """
 
 import re
@@ -36,6 +37,7 @@ CONTENT_APPS = {"home", "knowledge", "news", "campaign"}
 CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",  # privacy settings
     "wagtailimages.image",
     "wagtaildocs.document",
 }
@@ -63,7 +65,7 @@ def _key_prefix():
     return f"pagecache.{current_generation()}"
 
 
-def _carries_identity(request):
+def carries_identity(request):
     """A session (an editor) or any other cookie, except the CSRF cookie a reader keeps after
     opening the signature form: pages do not depend on it, and a form that needs it sets it
     again, which keeps that response out of the cache."""
@@ -74,7 +76,7 @@ def _request_is_cacheable(request):
     return (
         page_cache_seconds() > 0
         and request.method == "GET"
-        and not _carries_identity(request)
+        and not carries_identity(request)
         and "HTTP_AUTHORIZATION" not in request.META
         and not EXEMPT_PATH.match(request.path_info)
     )
@@ -103,7 +105,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _request_is_cacheable(request):
             response = self.get_response(request)
-            if _carries_identity(request):
+            if carries_identity(request):
                 # An editor's page (or one for a cookie holder) is never for shared caches.
                 patch_cache_control(response, private=True)
             return response

@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from home.languages import language_versions
+from website.content_cache import cached_content, localized
 
 register = template.Library()
 
@@ -25,7 +26,12 @@ def _locale_home(request):
     key = f"_locale_home_{get_language()}"
     if not hasattr(request, key):
         site = Site.find_for_request(request)
-        setattr(request, key, site.root_page.localized if site is not None else None)
+        home = None
+        if site is not None:
+            home = cached_content(
+                f"home:{site.pk}:{get_language()}", lambda: localized(site.root_page)
+            )
+        setattr(request, key, home)
     return getattr(request, key)
 
 
@@ -46,7 +52,12 @@ def main_navigation(context):
     home = _locale_home(request)
     if home is None:
         return []
-    return [(page, page.get_url(request)) for page in home.get_children().live().order_by("path")]
+
+    def sections():
+        children = home.get_children().live().order_by("path")
+        return [(page, page.get_url(request)) for page in children]
+
+    return cached_content(f"sections:{home.pk}", sections)
 
 
 @register.simple_tag(takes_context=True)
@@ -56,7 +67,10 @@ def newer_original(context):
     from home.translation_freshness import newer_original as find
 
     page = context.get("page")
-    return find(page) if page is not None and hasattr(page, "locale") else None
+    if page is None or getattr(page, "locale_id", None) is None:
+        return None
+    # In a 1-tuple, so that "no newer original" is kept too.
+    return cached_content(f"newer-original:{page.pk}", lambda: (find(page),))[0]
 
 
 @register.simple_tag(takes_context=True)

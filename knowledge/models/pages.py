@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
+from website.content_cache import CachedViewRestrictionsMixin, localized
 
 from ..glance import AtAGlance
 from .fields import MultipleChoiceField
@@ -53,7 +54,7 @@ class ReviewedMixin(models.Model):
         return age is None or age > max_age_days
 
 
-class KnowledgeIndexPage(RoutablePageMixin, Page):
+class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The start page of the knowledge base in each language. Edited by the legal team;
     lists the country profiles and guides, and links to the comparison and the
     situation guide."""
@@ -97,7 +98,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         return context
 
 
-class CountryProfilePage(ReviewedMixin, Page):
+class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
     """The law of one country or territory for people at risk: its rules on conscription,
     objection, mobilisation, evasion, desertion, leaving and asylum. Edited by the legal
     team; changes are published only after a legal reviewer approves them."""
@@ -159,7 +160,7 @@ class CountryProfilePage(ReviewedMixin, Page):
     def country_data(self):
         """The country for open-data users: stable code and kind, name in this language."""
         country = self.country
-        return {"code": country.code, "kind": country.kind, "name": country.localized.name}
+        return {"code": country.code, "kind": country.kind, "name": localized(country).name}
 
     @cached_property
     def ordered_rules(self):
@@ -185,7 +186,7 @@ class CountryProfilePage(ReviewedMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         max_age = review_settings_for(request).review_interval_days
         context.update(
-            country_name=self.country.localized.name,
+            country_name=localized(self.country).name,
             glance=AtAGlance.from_rules(self.ordered_rules),
             rules_by_topic=self.rules_by_topic(),
             review_overdue=self.is_review_overdue(max_age),
@@ -206,7 +207,7 @@ def _related_news(profile, request):
     return latest_news_for_country(profile.country_id, profile.locale_id, limit=5)
 
 
-class GuidePage(ReviewedMixin, Page):
+class GuidePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
     """A practical question answered, e.g. 'What happens if I ignore an electronic summons?'.
     Edited by the legal team; tagged with countries, topics and whom it concerns."""
 

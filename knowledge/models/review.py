@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from website.content_cache import CachedSiteSetting
+
 
 @register_setting(icon="calendar-check")
-class KnowledgeSettings(BaseSiteSetting):
+class KnowledgeSettings(CachedSiteSetting, BaseSiteSetting):
     """How old a legal review may get before readers are warned."""
 
     review_interval_days = models.PositiveIntegerField(

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "website.headers.SecurityHeadersMiddleware",
     # Outside sessions, locale and CSRF: what it stores is what the reader got.
     "website.page_cache.PageCacheMiddleware",
+    # Readers' site, locale, route and settings lookups kept until the next publish.
+    "website.content_cache.ContentCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix,
     # and redirects unprefixed URLs by Accept-Language.
@@ -181,6 +183,9 @@ CACHES = {"default": cache_config(CACHE_URL)}
 # Anonymous readers' pages are served from the cache for this long, and purged on every
 # publish (website/page_cache.py). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Readers' lookups (site, locale, routes, settings, language versions, news filters) are
+# kept this long, dropped by the same purge (website/content_cache.py). 0 turns them off.
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "#ObjectWarCampaign"

@@ -13,6 +13,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests roll back the database after each test; a page cache would outlive that.
 # tests/test_page_cache.py turns it on where it is the subject.
 PAGE_CACHE_SECONDS = 0
+CONTENT_CACHE_SECONDS = 0  # the same, for readers' lookups (tests/test_content_cache.py)
 # Static files from the app and project directories, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

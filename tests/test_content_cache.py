@@ -1,0 +1,182 @@
+"""Readers' lookups kept between requests (website/content_cache.py), with the page cache off:
+pages come out exactly as without them, take a handful of queries, and every publish,
+unpublish or privacy change shows at once; editors always get fresh answers."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+
+from knowledge.models import CountryProfilePage
+from news.models import NewsIndexPage, NewsPage
+
+PROFILE = "/en/knowledge/russia/"
+# Pages of every kind and language whose HTML must not change with the content cache.
+PAGES = [
+    "/en/",
+    "/be/",
+    PROFILE,
+    "/ru/knowledge/russia/",
+    "/uk/knowledge/",
+    "/en/knowledge/compare/",
+    "/de/knowledge/situation/?situation=mobilized&country=RU",
+    "/en/news/",
+    "/ru/news/?country=RU",
+    "/en/campaign/",
+    "/en/campaign/appeal-bundestag/",
+    "/en/search/?q=mobilisation",
+]
+# Queries a page takes once the content cache is warm (its own rows, nothing else).
+WARM_QUERY_BUDGET = {
+    "/en/": 2,
+    PROFILE: 5,
+    "/ru/knowledge/russia/": 7,
+    "/en/news/": 4,
+    "/en/campaign/appeal-bundestag/": 5,
+}
+
+
+@pytest.fixture
+def content_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CONTENT_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def reader_get(url):
+    response = Client().get(url)  # no cookies, like every reader
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def count_queries(url):
+    with CaptureQueriesContext(connection) as queries:
+        reader_get(url)
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_pages_are_the_same_with_and_without_the_content_cache(demo_content, settings):
+    settings.CONTENT_CACHE_SECONDS = 0
+    cache.clear()
+    expected = {url: reader_get(url) for url in PAGES}
+    settings.CONTENT_CACHE_SECONDS = 300
+    for url in PAGES:
+        assert reader_get(url) == expected[url], f"{url} (filling the cache)"
+        assert reader_get(url) == expected[url], f"{url} (from the cache)"
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_warm_page_asks_the_database_only_for_its_own_content(demo_content, content_cache):
+    cold = {url: count_queries(url) for url in WARM_QUERY_BUDGET}
+    warm = {url: count_queries(url) for url in WARM_QUERY_BUDGET}
+    for url, budget in WARM_QUERY_BUDGET.items():
+        assert warm[url] <= budget, f"{url}: {warm[url]} queries, budget {budget}"
+        assert warm[url] < cold[url] / 2, f"{url}: {cold[url]} → {warm[url]}"
+
+
+@pytest.mark.django_db
+def test_publishing_news_shows_at_once_in_lists_filters_and_profiles(
+    demo_content, content_cache, django_capture_on_commit_callbacks
+):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    profile = CountryProfilePage.objects.get(locale__language_code="en", slug="russia")
+    for url in (index.url, PROFILE):
+        reader_get(url)
+        reader_get(url)  # now from the content cache
+
+    news = NewsPage(
+        title="Draft office sends summonses by e-mail",
+        slug="summonses-by-email",
+        date="2099-01-01",
+        teaser="A new way of serving call-up papers.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        index.add_child(instance=news)
+        news.countries.set([profile.country])
+        news.save_revision().publish()
+
+    assert "Draft office sends summonses by e-mail" in reader_get(index.url)
+    assert "Draft office sends summonses by e-mail" in reader_get(PROFILE)  # related news
+    assert ">2099<" in reader_get(index.url)  # the year filter knows the new year
+
+    with django_capture_on_commit_callbacks(execute=True):
+        news.unpublish()
+    assert "Draft office sends summonses" not in reader_get(index.url)
+    assert "Draft office sends summonses" not in reader_get(PROFILE)
+
+
+@pytest.mark.django_db
+def test_language_switcher_follows_unpublished_translations(
+    demo_content, content_cache, django_capture_on_commit_callbacks
+):
+    belarusian = CountryProfilePage.objects.get(locale__language_code="be", slug="russia")
+    assert f'href="{belarusian.url}"' in reader_get(PROFILE)
+    reader_get(PROFILE)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        belarusian.unpublish()
+    html = reader_get(PROFILE)
+    assert f'href="{belarusian.url}"' not in html  # now leads to the Belarusian home page
+    assert 'href="/be/"' in html
+
+
+@pytest.mark.django_db
+def test_making_a_page_private_shows_at_once(
+    demo_content, content_cache, django_capture_on_commit_callbacks
+):
+    assert "Legal basis" in reader_get(PROFILE)
+    reader_get(PROFILE)
+    page = Page.objects.get(url_path__endswith="/knowledge/russia/", locale__language_code="en")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="for-our-team"
+        )
+    response = Client().get(PROFILE)
+    html = response.content.decode()
+    assert "Legal basis" not in html
+    assert 'name="password"' in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert "Legal basis" in reader_get(PROFILE)
+
+
+@pytest.mark.django_db
+def test_a_missing_page_is_not_remembered(
+    demo_content, content_cache, django_capture_on_commit_callbacks
+):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    url = index.url + "court-ruling/"
+    assert Client().get(url).status_code == 404
+    news = NewsPage(
+        title="Court ruling on alternative service",
+        slug="court-ruling",
+        date="2026-11-20",
+        teaser="A court ruled on an application for alternative service.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        index.add_child(instance=news)
+        news.save_revision().publish()
+    assert "Court ruling on alternative service" in reader_get(url)
+
+
+@pytest.mark.django_db
+def test_editors_never_get_kept_answers(demo_content, content_cache, admin_client):
+    reader_get(PROFILE)
+    # A change that bypasses every signal (and so every purge):
+    Page.objects.filter(url_path__endswith="/knowledge/russia/", locale__language_code="en").update(
+        title="Changed behind the cache's back"
+    )
+    # readers keep the kept page until the next purge (which the signals would start)...
+    assert "Changed behind the cache" not in reader_get(PROFILE)
+    # ...editors always get what the database says.
+    assert "Changed behind the cache" in admin_client.get(PROFILE).content.decode()
