@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 import pytest
+from axes.models import AccessAttempt
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -251,6 +252,8 @@ def test_editor_removes_the_app_with_the_password(client_of, editor):
     response = post(client_of, "remove", **{"remove-proof": "not-my-password"})
     assert "neither your password nor a current code" in response.content.decode()
     assert TOTPDevice.objects.filter(user=editor, confirmed=True).exists()
+    # Guessing the password here counts towards the login lockout like a wrong login.
+    assert AccessAttempt.objects.get(username="editor").failures_since_start == 1
 
     response = post(client_of, "remove", **{"remove-proof": PASSWORD})
     assert "Two-factor authentication is off. You log in with your password alone." in (
