@@ -301,3 +301,15 @@ def test_an_editor_cannot_touch_a_colleagues_app(client_of, editor, colleague):
     assert TOTPDevice.objects.get(pk=theirs.pk).confirmed
     assert not TOTPDevice.objects.get(pk=pending.pk).confirmed
     assert not TOTPDevice.objects.filter(user=editor).exists()
+
+
+@pytest.mark.django_db
+def test_the_page_speaks_the_editors_admin_language(client_of, editor):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "uk"
+    profile.save()
+    html = page_text(client_of)
+    assert "Двофакторну автентифікацію вимкнено." in html
+    assert "Налаштувати застосунок-автентифікатор" in html

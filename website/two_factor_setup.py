@@ -37,6 +37,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
 from wagtail.admin import messages
+from wagtail.admin.views.account import AccountView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 import qrcode
@@ -160,7 +161,8 @@ class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return super().get_breadcrumbs_items() + [
-            {"url": reverse("wagtailadmin_account"), "label": _("Account")},
+            # Wagtail's own title and translation of its account page.
+            {"url": reverse("wagtailadmin_account"), "label": AccountView.page_title},
             {"url": "", "label": self.get_page_title()},
         ]
 
