@@ -3,8 +3,11 @@ client address for django-axes.
 
 The code is one more field on Wagtail's own login form. An editor who has a confirmed device
 must enter a valid code with the password; one without a device logs in with the password
-alone, unless ADMIN_2FA_REQUIRED is on (then the login is refused with a message saying why).
-Devices are added with `manage.py add_totp_device USERNAME`.
+alone, unless ADMIN_2FA_REQUIRED is on (then the login is refused with a message saying why:
+an editor who cannot log in cannot reach their own setup page, so an administrator sets up the
+first app). Editors set up, replace and remove their app themselves under Account → Two-factor
+authentication (website/two_factor_setup.py); administrators use `manage.py add_totp_device
+USERNAME` (and `--remove` for a lost phone). Only confirmed devices count here.
 """
 
 from django import forms
@@ -60,6 +63,6 @@ class TwoFactorLoginForm(OTPAuthenticationFormMixin, LoginForm):
         return cleaned_data
 
     def _chosen_device(self, user):
-        # No device menu on the form: an editor has one authenticator app (the command that
-        # adds one replaces the old one).
+        # No device menu on the form: an editor has one authenticator app (confirming a new
+        # one, in the admin or with the command, replaces the old one).
         return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()

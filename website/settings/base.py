@@ -258,7 +258,8 @@ if env.str("CLOUDFLARE_BEARER_TOKEN", default=""):
 
 # Editors' login. Five wrong passwords lock the user name (not an address: none is stored)
 # for 15 minutes. A second factor (TOTP app) is asked of every editor who has one
-# (`manage.py add_totp_device USERNAME`); ADMIN_2FA_REQUIRED=true makes it compulsory.
+# (set up in the admin under Account → Two-factor authentication, or by an administrator with
+# `manage.py add_totp_device USERNAME`); ADMIN_2FA_REQUIRED=true makes it compulsory.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username"]
