@@ -23,7 +23,7 @@ def test_public_pages_have_strict_headers(client, demo_content, url):
     assert "default-src 'none'" in csp
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert "frame-ancestors 'none'" in csp
-    assert response["Referrer-Policy"] == "same-origin"  # nothing for other sites
+    assert response["Referrer-Policy"] == "no-referrer"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
@@ -41,3 +41,20 @@ def test_admin_is_not_broken_by_the_reader_policy(admin_client):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
     assert "Content-Security-Policy" not in response
+
+
+@pytest.mark.django_db
+def test_pages_with_a_form_that_posts_send_their_origin_but_no_referrer_to_other_sites(
+    client, demo_content
+):
+    from campaign.models import AppealPage
+
+    appeal = AppealPage.objects.get(locale__language_code="en", slug="appeal-bundestag")
+    assert client.get(appeal.url)["Referrer-Policy"] == "no-referrer"  # a link to the form
+    # The signature form: Chromium sends `Origin: null` under no-referrer, which Django's
+    # CSRF check refuses (tests/browser signs an appeal in Chromium with this policy).
+    response = client.get(appeal.url + "sign/")
+    assert 'method="post"' in response.content.decode()
+    assert response["Referrer-Policy"] == "same-origin"
+    # The admin's login form likewise.
+    assert client.get("/admin/login/")["Referrer-Policy"] == "same-origin"
