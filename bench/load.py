@@ -7,8 +7,14 @@ For each of home page, a country profile, news index page 3, an appeal and a sea
   - "server time": wrk with 1 connection, p50 (one request at a time, so the latency is the
     time the server takes);
   - throughput: wrk with 8 connections, requests/s, p50 and p99;
-first with the page cache off (PAGE_CACHE_SECONDS=0, "cold"), then on ("warm",
-PAGE_CACHE_SECONDS=300); then a sustained run of --sustained seconds over all five pages,
+in three modes:
+  - "no cache": page cache and content cache off, every lookup asks the database (what the
+    first reader after a publish would get if there were no content cache at all);
+  - "cold": page cache off, content cache on (website/content_cache.py: site, routes,
+    settings, language versions, filters kept until the next publish) — a page that is
+    not in the page cache, e.g. the first visit after a publish;
+  - "warm": page cache on (PAGE_CACHE_SECONDS=300);
+then a sustained run of --sustained seconds over all five pages with no cache at all,
 counting failed requests (non-2xx/3xx and socket errors). Prints a Markdown table.
 gunicorn runs with 2 workers on 127.0.0.1 (bench/server.py); wrk runs on the same machine.
 """
@@ -78,6 +84,9 @@ def main():
     parser.add_argument("--cache-seconds", type=int, default=300, help="PAGE_CACHE_SECONDS warm")
     parser.add_argument("--port", type=int, default=8123)
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument(
+        "--modes", default="no cache,cold,warm", help="comma-separated subset of the modes"
+    )
     args = parser.parse_args()
 
     djangoenv.setup(args.database_url)
@@ -90,10 +99,16 @@ def main():
     ).stdout.strip()
     started, load_before = datetime.now(UTC), os.getloadavg()
     results, sustained = {}, None
-    for mode, cache_seconds in (("cold", 0), ("warm", args.cache_seconds)):
-        with Server(args.database_url, port=args.port, PAGE_CACHE_SECONDS=cache_seconds) as server:
+    modes = {
+        "no cache": {"PAGE_CACHE_SECONDS": 0, "CONTENT_CACHE_SECONDS": 0},
+        "cold": {"PAGE_CACHE_SECONDS": 0, "CONTENT_CACHE_SECONDS": 3600},
+        "warm": {"PAGE_CACHE_SECONDS": args.cache_seconds, "CONTENT_CACHE_SECONDS": 3600},
+    }
+    chosen = [mode.strip() for mode in args.modes.split(",")]
+    for mode in chosen:
+        with Server(args.database_url, port=args.port, **modes[mode]) as server:
             results[mode] = measure(server, paths, args.seconds)
-            if mode == "cold" and args.sustained:
+            if mode == chosen[0] and args.sustained:
                 urls = [server.url(p) for p in paths.values()]
                 sustained = wrk.run(urls, connections=8, seconds=args.sustained)
     print(f"\n{started:%Y-%m-%d %H:%M} UTC, commit {commit}, {args.database_url.split('://')[0]}")
@@ -104,7 +119,7 @@ def main():
     print(table(results))
     if sustained:
         print(
-            f"\nSustained {args.sustained} s, 8 connections, all five pages, cache off: "
+            f"\nSustained {args.sustained} s, 8 connections, all five pages, {chosen[0]}: "
             f"{sustained['requests']} requests, {sustained['requests_per_s']:.0f} req/s, "
             f"p99 {sustained['p99_ms']:.1f} ms, failed {sustained['failed']} "
             f"({sustained['non_2xx_3xx']} non-2xx/3xx, {sustained['socket_errors']} socket "

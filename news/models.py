@@ -193,7 +193,10 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         filters = self.read_filters(request)
         news = self.filtered_news(filters)
         paginator = Paginator(
-            news.prefetch_related("countries"), NEWS_PER_PAGE, allow_empty_first_page=True
+            # The list shows no body: leaving it out saves reading and decoding its JSON.
+            news.defer("body").prefetch_related("countries"),
+            NEWS_PER_PAGE,
+            allow_empty_first_page=True,
         )
         # Counting every matching news item takes longer than fetching a page of them: the
         # count is kept until the next publish (Paginator.count is a cached property).
