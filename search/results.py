@@ -30,7 +30,8 @@ class Card:
 
 
 def type_key(page):
-    return page._meta.label_lower  # e.g. "news.newspage": stable, used in filter links
+    """e.g. "news.newspage": stable, used in filter links (a plain Page gives its type's)."""
+    return (page.specific_class or type(page))._meta.label_lower
 
 
 def countries_of(page):
@@ -140,29 +141,73 @@ def _render(text, tokens, hits):
     return mark_safe("".join(out).strip())  # noqa: S308 - every piece of text is escaped
 
 
-def facets(pages, locale):
-    """Counts per content type and per country for the filter links."""
+@dataclass(frozen=True)
+class CountryRow:
+    code: str
+    translation_key: object
+    name: str
+
+
+@dataclass
+class Hit:
+    """What the filters need of a hit, read without loading the page itself."""
+
+    page: object  # a plain Page (title, slug, URL parts), not its specific model
+    type_key: str
+    type_label: str
+    countries: list = field(default_factory=list)  # CountryRow
+
+    def matches(self, type_filter, country_filter):
+        if type_filter and self.type_key != type_filter:
+            return False
+        return not country_filter or country_filter in {c.code for c in self.countries}
+
+
+def describe_hits(pages):
+    """[Hit] for plain Page hits: type from the content type, countries in one query per
+    page type among the hits (instead of loading up to 200 specific pages with their
+    bodies only to count the filters)."""
     pages = list(pages)
+    by_class = {}
+    for page in pages:
+        by_class.setdefault(page.specific_class or type(page), []).append(page.pk)
+    countries = {}
+    for model, ids in by_class.items():
+        fields = {f.name for f in model._meta.get_fields()}
+        relation = next((name for name in ("country", "countries") if name in fields), None)
+        if relation is None:
+            continue
+        rows = model.objects.filter(pk__in=ids).values_list(
+            "pk", f"{relation}__code", f"{relation}__translation_key", f"{relation}__name"
+        )
+        for pk, code, key, name in rows:
+            if code is not None:
+                countries.setdefault(pk, []).append(CountryRow(code, key, name))
+    return [
+        Hit(
+            page=page,
+            type_key=(model := page.specific_class or type(page))._meta.label_lower,
+            type_label=str(model._meta.verbose_name),
+            countries=countries.get(page.pk, []),
+        )
+        for page in pages
+    ]
+
+
+def facets(hits, locale):
+    """Counts per content type and per country for the filter links."""
     types = Counter()
     labels = {}
     countries = Counter()
     all_countries = []
-    for page in pages:
-        key = type_key(page)
-        types[key] += 1
-        labels[key] = str(page._meta.verbose_name)
-        page_countries = countries_of(page)
-        all_countries.extend(page_countries)
-        for code in {c.code for c in page_countries}:
+    for hit in hits:
+        types[hit.type_key] += 1
+        labels[hit.type_key] = hit.type_label
+        all_countries.extend(hit.countries)
+        for code in {c.code for c in hit.countries}:
             countries[code] += 1
     names = country_names(all_countries, locale)
     return (
         sorted(((key, labels[key], n) for key, n in types.items()), key=lambda t: t[1]),
         sorted(((code, names[code], n) for code, n in countries.items()), key=lambda t: t[1]),
     )
-
-
-def matches_filters(page, type_filter, country_filter):
-    if type_filter and type_key(page) != type_filter:
-        return False
-    return not country_filter or country_filter in {c.code for c in countries_of(page)}

@@ -24,7 +24,7 @@ from website.content_cache import active_locale
 from . import engines
 from .lemmas import query_lemmas
 from .query import build_query, clean_query
-from .results import facets, make_cards, matches_filters
+from .results import describe_hits, facets, make_cards, type_key
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,9 @@ class Found:
 
 
 def _pages(locale):
-    return Page.objects.live().public().filter(locale=locale).specific()
+    # Plain pages: the specific ones (with their bodies) are loaded only for the results
+    # shown (`specific_pages`).
+    return Page.objects.live().public().filter(locale=locale)
 
 
 # Section start pages (home, knowledge base, news, campaign) mention every topic in a few
@@ -74,7 +76,7 @@ def _run(cleaned, locale, backend_name, *, fuzzy=False):
     return sorted(
         hits,
         key=lambda page: (
-            page._meta.label_lower in SECTION_PAGE_TYPES,
+            type_key(page) in SECTION_PAGE_TYPES,
             # Pages whose title has more of the words (in any form) come first.
             -len(wanted & query_lemmas(page.title, locale.language_code)),
         ),
@@ -120,7 +122,7 @@ def other_languages(cleaned, locale):
         result = search_locale(cleaned, other)
         if result.pages:
             cards = make_cards(
-                _prefetched(result.pages[:OTHER_LANGUAGE_PREVIEW]),
+                specific_pages(result.pages[:OTHER_LANGUAGE_PREVIEW]),
                 cleaned.split(),
                 other.language_code,
                 locale,
@@ -139,8 +141,12 @@ def other_languages(cleaned, locale):
     return found
 
 
-def _prefetched(pages):
-    """Load the countries of many hits in a few queries instead of one per hit."""
+def specific_pages(pages):
+    """The specific pages of plain Page hits, in the same order, with their countries
+    (a query per page type, instead of one per hit)."""
+    pages = list(pages)
+    specific = Page.objects.filter(pk__in=[p.pk for p in pages]).specific().in_bulk()
+    pages = [specific[p.pk] for p in pages if p.pk in specific]
     by_class = {}
     for page in pages:
         by_class.setdefault(type(page), []).append(page)
@@ -202,10 +208,10 @@ def search(request):
     pages = []
     if cleaned:
         found = search_locale(cleaned, locale)
-        _prefetched(found.pages)
-        type_facets, country_facets = facets(found.pages, locale)
+        hits = describe_hits(found.pages)
+        type_facets, country_facets = facets(hits, locale)
         context["filter_links"] = _filter_links(cleaned, filters, type_facets, country_facets)
-        pages = [p for p in found.pages if matches_filters(p, filters["type"], filters["country"])]
+        pages = [hit.page for hit in hits if hit.matches(filters["type"], filters["country"])]
         context["promoted"] = promoted(cleaned, locale)
         if not found.pages and not found.failed:
             context["other_languages"] = other_languages(cleaned, locale)
@@ -221,7 +227,9 @@ def search(request):
     context.update(
         {
             "search_results": page_obj,
-            "cards": make_cards(page_obj.object_list, cleaned.split(), language, locale),
+            "cards": make_cards(
+                specific_pages(page_obj.object_list), cleaned.split(), language, locale
+            ),
             "result_count": len(pages),
             "search_failed": found.failed,
             "search_degraded": found.degraded,
