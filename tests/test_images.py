@@ -145,7 +145,7 @@ def test_every_demo_language_has_news_with_lead_images(demo_content):
         with_images = NewsPage.objects.live().filter(
             locale__language_code=code, lead_image__isnull=False
         )
-        assert with_images.count() >= 2, code
+        assert with_images.count() >= (2 if code in ("en", "de", "be") else 1), code
     translated = NewsPage.objects.get(
         locale__language_code="be", lead_image__title="Graphic: signatures of the appeals"
     )
