@@ -9,6 +9,15 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from .images import prefetch_picture_renditions
+
+ALT_TEXT_HELP = (
+    "Alt text is read aloud to blind readers and shown instead of the image when it is "
+    "turned off to save data or fails to load on a slow connection: say in one sentence "
+    "what the image shows that matters for the text. Mark the image as decorative only "
+    "if it adds nothing to the text. Translators translate the alt text with the page."
+)
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(help_text="A short heading for the section that follows.")
@@ -36,6 +45,33 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "components/blocks/document_link_block.html"
 
 
+class FigureBlock(blocks.StructBlock):
+    """An image in the text: alt text (or marked decorative), optional caption and credit.
+    Rendered through templates/components/picture.html (AVIF, WebP, JPEG in three widths)."""
+
+    image = ImageBlock(help_text=ALT_TEXT_HELP)
+    caption = blocks.CharBlock(
+        required=False, max_length=250, help_text="Shown under the image. Optional."
+    )
+    credit = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text="Who made the image, e.g. 'Connection e.V.'. Shown after 'Image:'. "
+        "Never name a person the image could put at risk.",
+    )
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        template = "components/blocks/image_block.html"
+
+    def bulk_to_python(self, values):
+        figures = super().bulk_to_python(values)
+        # All renditions of the body's images in one query.
+        prefetch_picture_renditions(figure["image"] for figure in figures)
+        return figures
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -43,7 +79,7 @@ class BodyStreamBlock(blocks.StreamBlock):
         template="components/blocks/paragraph_block.html",
     )
     quote = QuoteBlock()
-    image = ImageBlock(template="components/blocks/image_block.html")
+    image = FigureBlock()
     document = DocumentLinkBlock()
 
     class Meta:

@@ -11,6 +11,7 @@ from datetime import date
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from home.demo.images import demo_image
 from home.demo.localize import translate
 
 from .models import NewsIndexPage, NewsPage, NewsSeries, NewsTopic
@@ -591,11 +592,140 @@ ITEM_PHRASEBOOKS = {
         ),
     },
 }
+# Lead images of some items (drawn by home/demo/images.py): image title, alt text, caption.
+# Alt text and caption belong to the page, so they are translated with it.
+POSTER_ALT = "A rifle broken in two, the symbol of war resisters, in cream on a red poster."
+POSTER_CAPTION = "One of the new posters for actions."
+DOTS_ALT = "Rows of coloured dots, one for each organisation that has signed the appeals."
+DOTS_CAPTION = "Each dot is an organisation that has signed."
+LEAD_IMAGES = {
+    "New campaign material in several languages": (
+        "Poster: broken rifle",
+        POSTER_ALT,
+        POSTER_CAPTION,
+    ),
+    "Three years of war: our appeals are still open": (
+        "Graphic: signatures of the appeals",
+        DOTS_ALT,
+        DOTS_CAPTION,
+    ),
+}
+APPEALS_TITLE = "Three years of war: our appeals are still open"
+APPEALS_TEASER = (
+    "More than 100 organisations from over 20 countries have signed our appeals to the "
+    "Bundestag and the European Parliament."
+)
+APPEALS_TEXT = (
+    "They call for protection and asylum for objectors and deserters from Russia, "
+    "Belarus and Ukraine. Organisations can still sign."
+)
+MATERIAL_TITLE = "New campaign material in several languages"
+MATERIAL_TEASER = (
+    "For the anniversary of the invasion we have prepared material for actions, in "
+    "several languages."
+)
+MATERIAL_TEXT = (
+    "Many groups are preparing actions for the anniversary of the war. The new "
+    "material helps to explain the #ObjectWarCampaign and to show solidarity with "
+    "everyone who refuses to take part in the war."
+)
+# The poster item exists in every language; the appeals item in English, German and
+# Belarusian (in Russian it would outrank the deserters' guide in tests/test_search_results.py).
+IMAGE_ITEM_PHRASEBOOKS = {
+    "de": {
+        MATERIAL_TITLE: "Neues Kampagnenmaterial in mehreren Sprachen",
+        MATERIAL_TEASER: (
+            "Zum Jahrestag des Überfalls haben wir Material für Aktionen in mehreren "
+            "Sprachen vorbereitet."
+        ),
+        MATERIAL_TEXT: (
+            "Viele Gruppen bereiten Aktionen zum Jahrestag des Krieges vor. Das neue Material "
+            "hilft, die #ObjectWarCampaign zu erklären und Solidarität mit allen zu zeigen, "
+            "die sich weigern, am Krieg teilzunehmen."
+        ),
+        POSTER_ALT: (
+            "Ein zerbrochenes Gewehr, das Symbol der Kriegsgegner, in Cremeweiß auf einem "
+            "roten Plakat."
+        ),
+        POSTER_CAPTION: "Eines der neuen Plakate für Aktionen.",
+        APPEALS_TITLE: "Drei Jahre Krieg: Unsere Appelle sind weiter offen",
+        APPEALS_TEASER: (
+            "Mehr als 100 Organisationen aus über 20 Ländern haben unsere Appelle an den "
+            "Bundestag und das Europäische Parlament unterzeichnet."
+        ),
+        APPEALS_TEXT: (
+            "Sie fordern Schutz und Asyl für Verweigerer und Deserteure aus Russland, Belarus "
+            "und der Ukraine. Organisationen können weiterhin unterzeichnen."
+        ),
+        DOTS_ALT: (
+            "Reihen farbiger Punkte, einer für jede Organisation, die die Appelle "
+            "unterzeichnet hat."
+        ),
+        DOTS_CAPTION: "Jeder Punkt ist eine Organisation, die unterzeichnet hat.",
+    },
+    "ru": {
+        POSTER_ALT: (
+            "Сломанная пополам винтовка, символ противников войны, кремовым цветом на "
+            "красном плакате."
+        ),
+        POSTER_CAPTION: "Один из новых плакатов для акций.",
+        MATERIAL_TEXT: (
+            "Многие группы готовят акции к годовщине войны. Новые материалы помогают "
+            "рассказать о #ObjectWarCampaign и выразить солидарность со всеми, кто "
+            "отказывается участвовать в войне."
+        ),
+    },
+    "uk": {
+        POSTER_ALT: (
+            "Зламана навпіл гвинтівка, символ противників війни, кремовим кольором на "
+            "червоному плакаті."
+        ),
+        POSTER_CAPTION: "Один із нових плакатів для акцій.",
+        MATERIAL_TEXT: (
+            "Багато груп готують акції до річниці війни. Нові матеріали допомагають "
+            "пояснити #ObjectWarCampaign і висловити солідарність з усіма, хто "
+            "відмовляється брати участь у війні."
+        ),
+    },
+    "be": {
+        MATERIAL_TITLE: "Новыя матэрыялы кампаніі на некалькіх мовах",
+        MATERIAL_TEASER: (
+            "Да гадавіны ўварвання мы падрыхтавалі матэрыялы для акцый на некалькіх мовах."
+        ),
+        MATERIAL_TEXT: (
+            "Шмат груп рыхтуе акцыі да гадавіны вайны. Новыя матэрыялы дапамагаюць "
+            "растлумачыць #ObjectWarCampaign і выказаць салідарнасць з усімі, хто "
+            "адмаўляецца ўдзельнічаць у вайне."
+        ),
+        POSTER_ALT: (
+            "Зламаная напалову вінтоўка, сімвал праціўнікаў вайны, крэмавым колерам на "
+            "чырвоным плакаце."
+        ),
+        POSTER_CAPTION: "Адзін з новых плакатаў для акцый.",
+        APPEALS_TITLE: "Тры гады вайны: нашы звароты па-ранейшаму адкрытыя",
+        APPEALS_TEASER: (
+            "Больш за 100 арганізацый з больш чым 20 краін падпісалі нашы звароты да "
+            "Бундэстага і Еўрапейскага парламента."
+        ),
+        APPEALS_TEXT: (
+            "Яны патрабуюць абароны і прытулку для адмоўнікаў і дэзерціраў з Расіі, "
+            "Беларусі і Украіны. Арганізацыі яшчэ могуць падпісаць."
+        ),
+        DOTS_ALT: (
+            "Шэрагі каляровых кропак, па адной на кожную арганізацыю, якая падпісала звароты."
+        ),
+        DOTS_CAPTION: "Кожная кропка — арганізацыя, якая паставіла подпіс.",
+    },
+}
+for _code, _phrases in IMAGE_ITEM_PHRASEBOOKS.items():
+    ITEM_PHRASEBOOKS.setdefault(_code, {}).update(_phrases)
+
 TRANSLATED_ITEMS = [
     "Two years of war: asylum rejections for Russian refusers continue",
     "Russians refusing war: what are their chances of protection?",
     "New campaign material in several languages",
     "Digest: December 2023",
+    APPEALS_TITLE,
 ]
 
 SERIES_PHRASEBOOKS = {
@@ -611,6 +741,18 @@ def _countries(codes):
     from knowledge.models import Country
 
     return list(Country.objects.filter(code__in=codes, locale__language_code="en"))
+
+
+def _lead_image_fields(title):
+    if title not in LEAD_IMAGES:
+        return {}
+    image_title, alt, caption = LEAD_IMAGES[title]
+    return {
+        "lead_image": demo_image(image_title),
+        "lead_image_alt": alt,
+        "lead_image_caption": caption,
+        "lead_image_credit": CONNECTION,
+    }
 
 
 def _slug(title):
@@ -656,6 +798,7 @@ def load(context):
                 topic=topic,
                 organisation=organisation,
                 series=series if in_series else None,
+                **_lead_image_fields(title),
             )
             page.countries = _countries(codes)
             index.add_child(instance=page)
@@ -665,5 +808,6 @@ def load(context):
 
     for title in TRANSLATED_ITEMS:
         for code, phrasebook in ITEM_PHRASEBOOKS.items():
-            translate(by_title[title], code, phrasebook, user=user)
+            if title in phrasebook:  # no page that would be all English
+                translate(by_title[title], code, phrasebook, user=user)
     context["news"] = by_title

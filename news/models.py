@@ -1,5 +1,6 @@
 """News: the index of each language with its filters, pager and feeds, and the news pages."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
@@ -16,7 +17,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BodyStreamBlock
+from home.blocks import ALT_TEXT_HELP, BodyStreamBlock
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import (
     CachedViewRestrictionsMixin,
@@ -277,6 +278,35 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
     teaser = models.TextField(
         max_length=400, help_text="Two or three sentences shown in lists and feeds."
     )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional; shown under the teaser, in every language. Check that a photo "
+        "shows no one who could be put at risk by it.",
+    )
+    lead_image_alt = models.CharField(
+        "alt text",
+        max_length=250,
+        blank=True,
+        help_text=ALT_TEXT_HELP,
+    )
+    lead_image_decorative = models.BooleanField(
+        "image is decorative",
+        default=False,
+        help_text="Only if the image adds nothing to the text; screen readers then skip it.",
+    )
+    lead_image_caption = models.CharField(
+        "caption", max_length=250, blank=True, help_text="Shown under the image. Optional."
+    )
+    lead_image_credit = models.CharField(
+        "credit",
+        max_length=120,
+        blank=True,
+        help_text="Who made the image, e.g. 'Connection e.V.'. Shown after 'Image:'.",
+    )
     body = StreamField(BodyStreamBlock(), blank=True, help_text="The full text.")
     countries = ParentalManyToManyField(
         "knowledge.Country",
@@ -311,6 +341,16 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("teaser"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_decorative"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading="Lead image",
+        ),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -341,6 +381,9 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
         SynchronizedField("topic"),
         SynchronizedField("series"),
         SynchronizedField("organisation"),
+        SynchronizedField("lead_image"),
+        SynchronizedField("lead_image_decorative"),
+        SynchronizedField("lead_image_credit"),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -352,6 +395,27 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
         # Lists are newest first: PostgreSQL walks this index and stops after a page of
         # live news of the language, instead of sorting all of them (7 ms → 0.7 ms at 2,000).
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_newest_first")]
+
+    def clean(self):
+        super().clean()
+        if (
+            self.lead_image_id
+            and not self.lead_image_decorative
+            and not self.lead_image_alt.strip()
+        ):
+            raise ValidationError(
+                {
+                    "lead_image_alt": _(
+                        "Describe the image for readers who cannot see it, or mark it as "
+                        "decorative."
+                    )
+                }
+            )
+
+    @property
+    def lead_image_alt_text(self):
+        """The lead image's alt attribute: empty for a decorative image."""
+        return "" if self.lead_image_decorative else self.lead_image_alt
 
     def related_countries(self):
         """[(name in the active language, live profile or None)] — two queries."""

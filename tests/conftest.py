@@ -25,6 +25,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
     yield
     if _uses_search_node():
         _delete_test_indexes()
+    _delete_test_media()
+
+
+def _delete_test_media():
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    media = Path(settings.MEDIA_ROOT)
+    if media.name.startswith("objectwar-test-media-") and media.parent == Path(
+        tempfile.gettempdir()
+    ):
+        shutil.rmtree(media, ignore_errors=True)
 
 
 def _uses_search_node():

@@ -196,6 +196,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Renditions for readers on slow, metered connections: templates/components/picture.html
+# asks for AVIF, WebP and JPEG; these qualities keep a 1200-pixel-wide photo to tens of KB.
+WAGTAILIMAGES_AVIF_QUALITY = 55
+WAGTAILIMAGES_WEBP_QUALITY = 75
+WAGTAILIMAGES_JPEG_QUALITY = 80
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in the translation editor: off unless DEEPL_API_KEY or
 # LIBRETRANSLATE_URL is set (website/machine_translation.py).

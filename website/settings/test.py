@@ -4,6 +4,9 @@ The database still comes from DATABASE_URL, so the same suite runs on SQLite
 and on PostgreSQL.
 """
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -17,6 +20,9 @@ CONTENT_CACHE_SECONDS = 0  # the same, for readers' lookups (tests/test_content_
 # Static files from the app and project directories, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Uploaded images and their renditions go to a directory of this run, not the project's
+# media/ (tests/conftest.py removes it at the end).
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="objectwar-test-media-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
