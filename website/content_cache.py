@@ -104,11 +104,11 @@ class ContentCacheMiddleware:
             _generation.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if _generation.get() is None:
-            return None
-        site = _site_for(request)
         match = request.resolver_match
-        if site is None or match is None or match.url_name != "wagtail_serve":
+        if _generation.get() is None or match is None or match.url_name != "wagtail_serve":
+            return None  # other views (search, /healthz) look up what they need themselves
+        site = _site_for(request)
+        if site is None:
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         key = f"route:{site.pk}:{get_language()}:{path}"
