@@ -54,3 +54,19 @@ class MultipleChoiceField(models.CharField):
             label=self.verbose_name.capitalize(),
             help_text=self.help_text,
         )
+
+
+class ChoiceLabelMixin:
+    """get_FOO_display() without translating every label of the field.
+
+    Django's version builds a dict of all the field's choices per call, hashing each lazy
+    label and so translating it: a country profile called it about 30 times and translated
+    ~250 labels to show 30. This one compares values and translates only the label shown.
+    """
+
+    def _get_FIELD_display(self, field):  # noqa: N802 -- Django's name, overridden
+        value = getattr(self, field.attname)
+        for choice, label in field.flatchoices:
+            if choice == value:
+                return str(label)
+        return value

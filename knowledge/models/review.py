@@ -8,6 +8,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from website.content_cache import CachedSiteSetting
 
+from .fields import ChoiceLabelMixin
+
 
 @register_setting(icon="calendar-check")
 class KnowledgeSettings(CachedSiteSetting, BaseSiteSetting):
@@ -25,7 +27,7 @@ class KnowledgeSettings(CachedSiteSetting, BaseSiteSetting):
         verbose_name = _("knowledge base settings")
 
 
-class RuleChange(models.Model):
+class RuleChange(ChoiceLabelMixin, models.Model):
     """One entry of a profile's public change log, recorded when the English profile is
     published: a rule added, removed, or changed (and which of its parts)."""
 

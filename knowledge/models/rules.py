@@ -17,7 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from .fields import MultipleChoiceField
+from .fields import ChoiceLabelMixin, MultipleChoiceField
 
 
 class Topic(models.TextChoices):
@@ -72,7 +72,7 @@ class SourceBlock(blocks.StructBlock):
         label = "Source"
 
 
-class LegalRule(TranslatableMixin, Orderable):
+class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
     """One rule of a country's law, as it applies to people at risk: its topic, whom it
     concerns, whether it is in force, its legal basis, penalty and sources."""
 
