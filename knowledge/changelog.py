@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import PageLogEntry
 
+from website.content_cache import cached_content
+
 from .models.review import RuleChange
 
 # What readers are told changed, per group of rule fields.
@@ -97,7 +99,10 @@ def record_rule_changes(page, revision):
 
 def changes_for_profile(profile, limit=20):
     """Change-log entries for readers, with rule headings in the profile's language."""
-    changes = list(RuleChange.objects.filter(profile_key=profile.translation_key)[:limit])
+    changes = cached_content(
+        f"rule-changes:{profile.translation_key}:{limit}",
+        lambda: list(RuleChange.objects.filter(profile_key=profile.translation_key)[:limit]),
+    )
     headings = {str(rule.translation_key): rule.heading for rule in profile.ordered_rules}
     labels = {group: label for group, (label, _names) in FIELD_GROUPS.items()}
     for change in changes:

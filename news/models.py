@@ -193,12 +193,8 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def news_list(self, request):
         filters = self.read_filters(request)
         news = self.filtered_news(filters)
-        paginator = Paginator(
-            # The list shows no body: leaving it out saves reading and decoding its JSON.
-            news.defer("body").prefetch_related("countries"),
-            NEWS_PER_PAGE,
-            allow_empty_first_page=True,
-        )
+        # The list shows no body: leaving it out saves reading and decoding its JSON.
+        paginator = Paginator(news.defer("body"), NEWS_PER_PAGE, allow_empty_first_page=True)
         # Counting every matching news item takes longer than fetching a page of them: the
         # count is kept until the next publish (Paginator.count is a cached property).
         paginator.count = cached_content(
@@ -206,9 +202,9 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         )
         news_page = paginator.page(page_number(request.GET.get("page"), paginator))
         items = list(news_page.object_list)
-        names = localized_country_names(c for item in items for c in item.countries.all())
+        names = country_names_of_news(items)
         for item in items:
-            item.country_names = [names[c.pk] for c in item.countries.all()]
+            item.country_names = names.get(item.pk, [])
         return self.render(
             request,
             context_overrides={
@@ -246,6 +242,27 @@ def page_number(raw, paginator):
     except (TypeError, ValueError):
         raise Http404(_("There is no such page of news.")) from None
     return min(max(number, 1), paginator.num_pages)
+
+
+def country_names_of_news(items):
+    """{news pk: [names of its countries in the active language]} in one light query
+    (the names of all countries per language are kept in the content cache)."""
+    from knowledge.models import Country
+
+    locale = active_locale()
+    translated = cached_content(
+        f"country-names:{locale.pk}",
+        lambda: dict(Country.objects.filter(locale=locale).values_list("translation_key", "name")),
+    )
+    rows = (
+        NewsPage.countries.through.objects.filter(newspage_id__in=[item.pk for item in items])
+        .order_by("pk")
+        .values_list("newspage_id", "country__translation_key", "country__name")
+    )
+    names = {}
+    for news_id, key, english_name in rows:
+        names.setdefault(news_id, []).append(translated.get(key, english_name))
+    return names
 
 
 def localized_country_names(countries):

@@ -55,11 +55,13 @@ def active_locale():
 
 
 def localized(instance):
-    """`instance.localized` (a page or snippet in the active language, else itself) without
-    a query when it already is in the active language."""
-    if instance.locale_id == active_locale().pk:
+    """`instance.localized` (a page or snippet in the active language, else itself): no
+    query when it already is in the active language, kept when it is not."""
+    locale = active_locale()
+    if instance.locale_id == locale.pk:
         return instance
-    return instance.localized
+    key = f"localized:{instance._meta.label_lower}:{instance.pk}:{locale.pk}"
+    return cached_content(key, lambda: instance.localized)
 
 
 def _uses_content_cache(request):

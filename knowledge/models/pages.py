@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import CachedViewRestrictionsMixin, localized
+from website.content_cache import CachedViewRestrictionsMixin, cached_content, localized
 
 from ..glance import AtAGlance
 from .fields import MultipleChoiceField
@@ -185,6 +185,9 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         max_age = review_settings_for(request).review_interval_days
+        # The Country snippet is shared by every language's profile and its news: kept in the
+        # content cache (a snippet change purges it).
+        self.country = cached_content(f"country:{self.country_id}", lambda: self.country)
         context.update(
             country_name=localized(self.country).name,
             glance=AtAGlance.from_rules(self.ordered_rules),
