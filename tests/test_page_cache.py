@@ -290,3 +290,30 @@ def test_frontend_cache_is_purged_on_publish_and_may_keep_pages(page_cache, demo
         proxy.shutdown()
         proxy.server_close()
     assert any(path == PROFILE for _host, path in PurgeRecorder.purged)
+
+
+@pytest.mark.django_db
+def test_pages_are_served_while_the_cache_is_down(
+    settings, demo_content, django_capture_on_commit_callbacks, caplog
+):
+    from website import redis_cache
+    from website.cache_config import cache_config
+
+    # Redis configured (with the site's settings) but nothing listens on its port.
+    settings.CACHES = {"default": cache_config(f"redis://127.0.0.1:{free_port()}/0")}
+    redis_cache._last_warning = 0.0  # warned at most once a minute: make this test see it
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.CONTENT_CACHE_SECONDS = 300
+    for url in (PROFILE, "/ru/news/", "/uk/search/?q=мобілізація"):
+        response = reader().get(url)
+        assert response.status_code == 200, url
+        assert "X-Page-Cache" not in response  # rendered, neither read nor stored
+    assert "Redis unreachable" in caplog.text
+
+    # Publishing still works (the purge that cannot reach the cache is logged, not raised).
+    news = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    news.title = "Published while the cache was down"
+    with django_capture_on_commit_callbacks(execute=True):
+        news.save_revision().publish()
+    assert "could not purge" in caplog.text
+    assert "Published while the cache was down" in reader().get(news.url).content.decode()

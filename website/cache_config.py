@@ -2,16 +2,19 @@
 
 import environ
 
-# Django's own Redis backend (no extra package besides the `redis` client).
-REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
+# Django's own Redis backend (no extra package besides the `redis` client), made to miss
+# instead of failing while Redis is unreachable (website/redis_cache.py).
+REDIS_BACKEND = "website.redis_cache.ResilientRedisCache"
+REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 
 
 def cache_config(url):
-    """`redis://host:6379/0` (or rediss://) → Django's RedisCache; other schemes as
+    """`redis://host:6379/0` (or rediss://) → Django's RedisCache (resilient); other schemes as
     django-environ reads them (`filecache:///var/cache/objectwar`, `locmemcache://`);
     empty → this process's memory, which needs nothing installed."""
     if not url:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": REDIS_BACKEND, "LOCATION": url}
+        # Short timeouts: a Redis that stops answering must not hold readers' pages for long.
+        return {"BACKEND": REDIS_BACKEND, "LOCATION": url, "OPTIONS": REDIS_OPTIONS}
     return environ.Env.cache_url_config(url)

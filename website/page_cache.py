@@ -16,6 +16,7 @@ own. Purges are rare (editors publishing), the cache refills on the next visit o
 The content cache (website/content_cache.py) uses the same generation.
 """
 
+import logging
 import re
 import time
 
@@ -24,6 +25,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 # Paths never served from the cache (besides anything carrying cookies).
@@ -48,6 +51,9 @@ def page_cache_seconds():
 
 
 def current_generation():
+    """The cache's current generation, or None when the cache keeps nothing (Redis down:
+    website/redis_cache.py misses instead of failing): pages are then rendered for every
+    request, neither read from nor stored in the cache."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A fresh cache (or an evicted key): a number no earlier generation used.
@@ -59,10 +65,10 @@ def current_generation():
 def purge_page_cache():
     """Forget every cached page (a new generation; old entries expire unread)."""
     cache.set(GENERATION_KEY, time.time_ns(), None)
-
-
-def _key_prefix():
-    return f"pagecache.{current_generation()}"
+    if cache.get(GENERATION_KEY) is None:
+        # Redis is away (the publish itself succeeded). Entries from before the outage could
+        # be served again when it comes back: flush it then (docs/operations.md).
+        logger.error("Cache unreachable, could not purge it after a publish")
 
 
 def carries_identity(request):
@@ -110,7 +116,10 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
 
-        prefix = _key_prefix()
+        generation = current_generation()
+        if generation is None:
+            return self.get_response(request)
+        prefix = f"pagecache.{generation}"
         key = get_cache_key(request, prefix, "GET", cache=cache)
         cached = cache.get(key) if key else None
         if cached is not None:
