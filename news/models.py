@@ -144,11 +144,17 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         years = [d.year for d in news.dates("date", "year", order="DESC")]
         return countries, topics, years
 
+    def cached_filter_values(self):
+        """filter_values() from the content cache, once per request (the page object lives
+        for one request)."""
+        if not hasattr(self, "_filter_values"):
+            key = f"news-filters:{self.pk}:{active_locale().pk}"
+            self._filter_values = cached_content(key, self.filter_values)
+        return self._filter_values
+
     def filter_options(self, request, filters):
         """Links for each filter value that has news in this language."""
-        countries, topics, years = cached_content(
-            f"news-filters:{self.pk}:{active_locale().pk}", self.filter_values
-        )
+        countries, topics, years = self.cached_filter_values()
 
         def link(name, value):
             params = {k: v for k, v in filters.items() if k != name}
@@ -195,21 +201,31 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         news = self.filtered_news(filters)
         # The list shows no body: leaving it out saves reading and decoding its JSON.
         paginator = Paginator(news.defer("body"), NEWS_PER_PAGE, allow_empty_first_page=True)
-        # Counting every matching news item takes longer than fetching a page of them: the
-        # count is kept until the next publish (Paginator.count is a cached property).
-        paginator.count = cached_content(
-            f"news-count:{self.pk}:{urlencode(sorted(filters.items()))}", news.count
-        )
+        # The count and each page of the list change only when news is published: kept in
+        # the content cache. Only for countries that have news, so that made-up ?country=
+        # values neither query nor fill the cache (Paginator.count is a cached property).
+        key = f"{self.pk}:{urlencode(sorted(filters.items()))}"
+        country = filters.get("country", "").upper()
+        with_news = {code.upper() for code, _name in self.cached_filter_values()[0]}
+        has_country = not country or country in with_news
+        paginator.count = cached_content(f"news-count:{key}", news.count) if has_country else 0
         news_page = paginator.page(page_number(request.GET.get("page"), paginator))
-        items = list(news_page.object_list)
-        names = country_names_of_news(items)
-        for item in items:
-            item.country_names = names.get(item.pk, [])
+
+        def items():
+            rows = list(news_page.object_list)
+            names = country_names_of_news(rows)
+            for row in rows:
+                row.country_names = names.get(row.pk, [])
+            return rows
+
+        news_items = (
+            cached_content(f"news-list:{key}:{news_page.number}", items) if paginator.count else []
+        )
         return self.render(
             request,
             context_overrides={
                 "news_page": news_page,
-                "news_items": items,
+                "news_items": news_items,
                 "filters": filters,
                 "filter_groups": self.filter_options(request, filters),
                 "pager_querystring": urlencode(filters),
