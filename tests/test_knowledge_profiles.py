@@ -132,3 +132,23 @@ def test_profile_renders_in_every_language(client, demo_content, language):
     response = client.get(f"/{language}/knowledge/russia/")
     assert response.status_code == 200
     assert f'<html lang="{language}"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_rule_labels_are_in_the_readers_language_whichever_was_asked_first(client, demo_content):
+    # Labels are translated once per language and kept (knowledge.models.fields.choice_labels):
+    # a Russian reader after an English one must still get Russian labels, and back.
+    from django.utils import translation
+
+    from knowledge.models.fields import choice_labels
+    from knowledge.models.rules import Topic
+
+    english = client.get("/en/knowledge/russia/").content.decode()
+    russian = client.get("/ru/knowledge/russia/").content.decode()
+    with translation.override("ru"):
+        desertion_ru = str(Topic.DESERTION.label)
+        assert choice_labels(Topic)[Topic.DESERTION] == desertion_ru
+    assert desertion_ru != "Desertion"
+    assert desertion_ru in russian and desertion_ru not in english
+    assert "Desertion" in english
+    assert "Desertion" in client.get("/en/knowledge/russia/").content.decode()

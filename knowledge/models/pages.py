@@ -20,7 +20,7 @@ from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import CachedViewRestrictionsMixin, cached_content, localized
 
 from ..glance import AtAGlance
-from .fields import MultipleChoiceField
+from .fields import MultipleChoiceField, choice_labels
 from .rules import AffectedGroup, SourceBlock, Topic
 
 
@@ -176,7 +176,7 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
         grouped = {code: [] for code in Topic.values}
         for rule in self.ordered_rules:
             grouped.setdefault(rule.topic, []).append(rule)
-        labels = dict(Topic.choices)
+        labels = choice_labels(Topic)
         return [(code, labels[code], rules) for code, rules in grouped.items() if rules]
 
     def get_context(self, request, *args, **kwargs):
@@ -278,5 +278,5 @@ class GuidePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
         return context
 
     def topic_labels(self):
-        labels = dict(Topic.choices)
+        labels = choice_labels(Topic)
         return [labels[code] for code in self.topics if code in labels]

@@ -17,7 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from .fields import ChoiceLabelMixin, MultipleChoiceField
+from .fields import ChoiceLabelMixin, MultipleChoiceField, choice_labels
 
 
 class Topic(models.TextChoices):
@@ -244,7 +244,7 @@ class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
 
     @property
     def affected_groups(self):
-        labels = dict(AffectedGroup.choices)
+        labels = choice_labels(AffectedGroup)
         return [labels[code] for code in self.applies_to if code in labels]
 
     @property
