@@ -2,6 +2,8 @@
 
 from django.db.models import Prefetch
 
+from website.content_cache import cached_content
+
 from .models.countries import Country
 from .models.pages import CountryProfilePage, GuidePage
 from .models.rules import LegalRule
@@ -27,13 +29,23 @@ def profiles_for_locale(locale):
     return profiles
 
 
+def country_names_by_key(locale):
+    """{Country translation key: its name in `locale`}: one query, kept in the content cache
+    until the next change (every page that names countries uses it)."""
+    return cached_content(
+        f"country-names:{locale.pk}",
+        lambda: dict(Country.objects.filter(locale=locale).values_list("translation_key", "name")),
+    )
+
+
 def country_names(locale, countries):
-    """{English country id: name in `locale`} in one query."""
-    keys = {c.translation_key: c.pk for c in countries}
-    translated = Country.objects.filter(translation_key__in=keys, locale=locale)
-    names = {c.pk: c.name for c in countries}
-    names.update({keys[t.translation_key]: t.name for t in translated})
-    return names
+    """{country id: name in `locale`} for Country rows of any language (the row's own name
+    where `locale` has no translation)."""
+    countries = list(countries)
+    if not countries:
+        return {}
+    translated = country_names_by_key(locale)
+    return {c.pk: translated.get(c.translation_key, c.name) for c in countries}
 
 
 def guides_for(locale, country, situation):

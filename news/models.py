@@ -261,15 +261,10 @@ def page_number(raw, paginator):
 
 
 def country_names_of_news(items):
-    """{news pk: [names of its countries in the active language]} in one light query
-    (the names of all countries per language are kept in the content cache)."""
-    from knowledge.models import Country
+    """{news pk: [names of its countries in the active language]} in one light query."""
+    from knowledge.queries import country_names_by_key
 
-    locale = active_locale()
-    translated = cached_content(
-        f"country-names:{locale.pk}",
-        lambda: dict(Country.objects.filter(locale=locale).values_list("translation_key", "name")),
-    )
+    translated = country_names_by_key(active_locale())
     rows = (
         NewsPage.countries.through.objects.filter(newspage_id__in=[item.pk for item in items])
         .order_by("pk")
@@ -282,23 +277,11 @@ def country_names_of_news(items):
 
 
 def localized_country_names(countries):
-    """{country pk: name in the active language} for Country rows of any language,
-    in one query (the English name where no translation exists)."""
-    from knowledge.models import Country
+    """{country pk: name in the active language} for Country rows of any language (the
+    English name where no translation exists)."""
+    from knowledge.queries import country_names
 
-    countries = list(countries)
-    names = {c.pk: c.name for c in countries}
-    if not countries:
-        return names
-    keys = {c.translation_key for c in countries}
-    translated = dict(
-        Country.objects.filter(translation_key__in=keys, locale=active_locale()).values_list(
-            "translation_key", "name"
-        )
-    )
-    for country in countries:
-        names[country.pk] = translated.get(country.translation_key, country.name)
-    return names
+    return country_names(active_locale(), countries)
 
 
 class NewsPage(CachedViewRestrictionsMixin, Page):

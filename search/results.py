@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from knowledge.models import Country
+from knowledge.queries import country_names_by_key
 
 from .lemmas import lemma, searchable_text
 
@@ -56,11 +56,8 @@ def date_of(page):
 
 def country_names(countries, locale):
     """{code: name in `locale`} for Country rows of any locale."""
-    keys = {c.translation_key for c in countries}
-    names = {c.code: c.name for c in countries}
-    for row in Country.objects.filter(translation_key__in=keys, locale=locale):
-        names[row.code] = row.name
-    return names
+    translated = country_names_by_key(locale)
+    return {c.code: translated.get(c.translation_key, c.name) for c in countries}
 
 
 def make_cards(pages, query_words, language_code, locale):

@@ -2,6 +2,8 @@
 pages come out exactly as without them, take a handful of queries, and every publish,
 unpublish or privacy change shows at once; editors always get fresh answers."""
 
+from datetime import date
+
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -12,7 +14,8 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from knowledge.models import CountryProfilePage
-from news.models import NewsIndexPage, NewsPage
+from news.factories import make_news
+from news.models import NewsIndexPage
 
 PROFILE = "/en/knowledge/russia/"
 # Pages of every kind and language whose HTML must not change with the content cache.
@@ -93,16 +96,13 @@ def test_publishing_news_shows_at_once_in_lists_filters_and_profiles(
         reader_get(url)
         reader_get(url)  # now from the content cache
 
-    news = NewsPage(
-        title="Draft office sends summonses by e-mail",
-        slug="summonses-by-email",
-        date="2099-01-01",
-        teaser="A new way of serving call-up papers.",
-    )
     with django_capture_on_commit_callbacks(execute=True):
-        index.add_child(instance=news)
-        news.countries.set([profile.country])
-        news.save_revision().publish()
+        news = make_news(
+            index,
+            date(2099, 1, 1),
+            title="Draft office sends summonses by e-mail",
+            countries=[profile.country],
+        )
 
     assert "Draft office sends summonses by e-mail" in reader_get(index.url)
     assert "Draft office sends summonses by e-mail" in reader_get(PROFILE)  # related news
@@ -158,15 +158,13 @@ def test_a_missing_page_is_not_remembered(
     index = NewsIndexPage.objects.get(locale__language_code="en")
     url = index.url + "court-ruling/"
     assert Client().get(url).status_code == 404
-    news = NewsPage(
-        title="Court ruling on alternative service",
-        slug="court-ruling",
-        date="2026-11-20",
-        teaser="A court ruled on an application for alternative service.",
-    )
     with django_capture_on_commit_callbacks(execute=True):
-        index.add_child(instance=news)
-        news.save_revision().publish()
+        make_news(
+            index,
+            date(2026, 11, 20),
+            title="Court ruling on alternative service",
+            slug="court-ruling",
+        )
     assert "Court ruling on alternative service" in reader_get(url)
 
 
