@@ -1,5 +1,7 @@
 """News: the index of each language with its filters, pager and feeds, and the news pages."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -28,6 +30,9 @@ from website.content_cache import (
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
+
+# A country filter value: what a country code can look like ("RU", "UA-OCC").
+COUNTRY_FILTER = re.compile(r"[A-Za-z0-9-]{1,20}")
 
 
 class NewsTopic(models.TextChoices):
@@ -116,7 +121,8 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         """The reader's filters, ignoring values that cannot match anything."""
         filters = {}
         country = request.GET.get("country", "").strip()
-        if country and len(country) <= 20:
+        # Shaped like a country code (as the feed URLs require), else ignored.
+        if COUNTRY_FILTER.fullmatch(country):
             filters["country"] = country
         topic = request.GET.get("topic", "")
         if topic in NewsTopic.values:

@@ -166,6 +166,9 @@ def mixed_news(index, countries):
         ("year=20x4", None),
         ("year=0000", None),  # no year 0: ignored, not a server error
         ("country=" + "x" * 300, None),
+        # not shaped like a code: ignored (the feed links cannot carry it)
+        ("country=%00%27%22", None),
+        ("country=R%C3%9C%20", None),
     ],
 )
 def test_filters_return_only_matching_items(client, mixed_news, query, expected):
