@@ -37,6 +37,7 @@ def main():
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=static_root,
         PAGE_CACHE_SECONDS=os.environ.get("PAGE_CACHE_SECONDS", "0"),
+        CONTENT_CACHE_SECONDS=os.environ.get("CONTENT_CACHE_SECONDS", "3600"),
     )
     from django.core.management import call_command
     from django.db import connection
@@ -64,7 +65,9 @@ def main():
         stats.sort_stats("tottime").print_stats(args.top)
         print(f"=== {path}")
         print(
-            f"median {statistics.median(times):.1f} ms over {args.repeat} requests; "
+            f"median {statistics.median(times):.1f} ms (fastest {min(times):.1f}, "
+            f"quartiles {' / '.join(f'{q:.1f}' for q in statistics.quantiles(times))}) "
+            f"over {args.repeat} requests; "
             f"{len(queries)} queries, {sql_ms:.1f} ms in SQL"
         )
         print("slowest queries:")

@@ -69,6 +69,16 @@ def test_month_names_in_dates(day, language, expected):
         assert date_format(day, "DATE_FORMAT") == expected
 
 
+def test_remembered_dates_follow_the_language():
+    """website.dates remembers formatted dates: one language's answer never reaches another."""
+    from website.dates import long_date
+
+    for language in [*DATES, "en", "ru"]:  # each language again after the others
+        with translation.override(language):
+            assert long_date(DAY) == DATES[language]
+            assert long_date(None) == ""
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", list(AMOUNTS))
 def test_fundraising_amounts_are_grouped(client, demo_content, language):

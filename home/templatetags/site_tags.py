@@ -4,9 +4,16 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from home.languages import language_versions
+from website import dates
 from website.content_cache import cached_content, localized
 
 register = template.Library()
+
+
+@register.filter(expects_localtime=True)
+def long_date(value):
+    """{{ value|long_date }}: what |date:"DATE_FORMAT" gives, remembered per language."""
+    return dates.long_date(value)
 
 
 @register.simple_tag(takes_context=True)

@@ -12,12 +12,6 @@ def penalty(rule):
 
 
 @register.filter
-def rule_status(rule):
-    """'in force since 24 September 2022'"""
-    return glance.describe_status(rule)
-
-
-@register.filter
-def months(value):
-    """21 → '21 months' (service lengths read best in months)"""
-    return glance.months(value) if value else ""
+def facts(rule):
+    """[(label, text)] for a rule's fact list: status, whom it concerns, legal basis…"""
+    return glance.rule_facts(rule)
