@@ -13,6 +13,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from website.page_cache import purge_page_cache
+
 from .models.review import KnowledgeSettings
 
 WORKFLOW_NAME = "Legal review"
@@ -75,6 +77,9 @@ def mark_reviewed(page, user, when=None):
         for rule in revision.content.get("rules") or []:
             rule["last_reviewed"] = day.isoformat()
         revision.save(update_fields=["content"])
+    # The updates above bypass the signals that purge cached pages; readers must see the
+    # new review date at once.
+    transaction.on_commit(purge_page_cache)
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):

@@ -164,6 +164,13 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
 
     @cached_property
     def ordered_rules(self):
+        if "rules" in getattr(self, "_cluster_related_objects", {}):
+            return self._sorted_rules()  # a preview or revision: its own, unsaved rules
+        # The published rules change only when the profile is published (or reviewed), both of
+        # which purge the content cache: readers' requests keep them with the page's route.
+        return cached_content(f"profile-rules:{self.pk}", self._sorted_rules)
+
+    def _sorted_rules(self):
         # Sorted here, not in SQL, so previews (unsaved rules without pk) work too; pk breaks
         # ties between rules saved without a position, which PostgreSQL returns in any order.
         return sorted(
