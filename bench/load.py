@@ -1,9 +1,10 @@
 #!/usr/bin/env python
-"""Load test: requests/s and p50/p99 latency of five kinds of page under gunicorn.
+"""Load test: requests/s and p50/p99 latency of the main kinds of page under gunicorn.
 
     .venv/bin/python bench/load.py --database-url postgres://postgres@127.0.0.1:55432/objectwar_bench
 
-For each of home page, a country profile, news index page 3, an appeal and a search:
+For each of home page, a country profile (English and Russian), news index page 3, an appeal
+and a search:
   - "server time": wrk with 1 connection, p50 (one request at a time, so the latency is the
     time the server takes);
   - throughput: wrk with 8 connections, requests/s, p50 and p99;
@@ -14,7 +15,7 @@ in three modes:
     settings, language versions, filters kept until the next publish) — a page that is
     not in the page cache, e.g. the first visit after a publish;
   - "warm": page cache on (PAGE_CACHE_SECONDS=300);
-then a sustained run of --sustained seconds over all five pages with no cache at all,
+then a sustained run of --sustained seconds over all these pages with no cache at all,
 counting failed requests (non-2xx/3xx and socket errors). Prints a Markdown table.
 gunicorn runs with 2 workers on 127.0.0.1 (bench/server.py); wrk runs on the same machine.
 """
@@ -33,14 +34,19 @@ from server import Server
 
 def pages():
     """Paths of the pages to measure, looked up in the bench database."""
+    from wagtail.models import Locale
+
     from campaign.models import AppealPage
     from knowledge.models import CountryProfilePage
 
     profile = CountryProfilePage.objects.live().filter(locale__language_code="en").first()
+    russian = profile.get_translation_or_none(Locale.objects.get(language_code="ru"))
     appeal = AppealPage.objects.live().filter(locale__language_code="en").first()
     return {
         "home": "/en/",
         "country profile": profile.get_url(),
+        # Most readers read Russian: plural forms, Cyrillic dates, a longer catalogue.
+        "country profile (ru)": russian.get_url(),
         "news index page 3": "/en/news/?page=3",
         "appeal": appeal.get_url(),
         "search": "/en/search/?q=conscientious+objection",
@@ -119,7 +125,7 @@ def main():
     print(table(results))
     if sustained:
         print(
-            f"\nSustained {args.sustained} s, 8 connections, all five pages, {chosen[0]}: "
+            f"\nSustained {args.sustained} s, 8 connections, all {len(paths)} pages, {chosen[0]}: "
             f"{sustained['requests']} requests, {sustained['requests_per_s']:.0f} req/s, "
             f"p99 {sustained['p99_ms']:.1f} ms, failed {sustained['failed']} "
             f"({sustained['non_2xx_3xx']} non-2xx/3xx, {sustained['socket_errors']} socket "
