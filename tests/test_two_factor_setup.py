@@ -5,9 +5,11 @@ import logging
 import re
 import time
 from base64 import b32encode
+from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 
 import pytest
 from axes.models import AccessAttempt
@@ -196,6 +198,18 @@ def test_cancelling_a_setup_leaves_nothing_behind(client_of, editor):
     post(client_of, "start")
     response = post(client_of, "cancel")
     assert "Setup cancelled" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+
+
+@pytest.mark.django_db
+def test_a_setup_abandoned_for_a_day_is_deleted(client_of, editor):
+    post(client_of, "start")
+    started = TOTPDevice.objects.get(user=editor, confirmed=False)
+    TOTPDevice.objects.filter(pk=started.pk).update(
+        created_at=timezone.now() - timedelta(days=1, minutes=1)
+    )
+    html = client_of.get(PAGE).content.decode()
+    assert "Two-factor authentication is off." in html  # back to the start, no QR code
     assert not TOTPDevice.objects.filter(user=editor).exists()
 
 

@@ -8,7 +8,8 @@ request. The steps:
   on the server, no script, no request elsewhere) and as its key for typing in by hand.
   Unconfirmed devices never count at login (website/two_factor.py asks for confirmed ones).
 - *Confirm*: a current code from the app confirms the new device and deletes any older one.
-  A wrong code keeps the pending device, so the editor tries again without rescanning.
+  A wrong code keeps the pending device, so the editor tries again without rescanning;
+  a setup left unconfirmed for a day is deleted when the editor next opens the page.
 - *Replace* an app that works, or *remove* it: only with the password or a current code, so
   that someone who finds an open admin session cannot swap in their own app. Removal is
   refused while ADMIN_2FA_REQUIRED is on (replacing stays possible).
@@ -19,6 +20,7 @@ The key is never logged and the page is never cached.
 import logging
 import re
 from base64 import b32encode
+from datetime import timedelta
 from urllib.parse import unquote, urlsplit
 
 from django import forms
@@ -27,6 +29,7 @@ from django.contrib.auth import authenticate
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -47,6 +50,7 @@ from qrcode.image.svg import SvgPathFillImage
 logger = logging.getLogger(__name__)
 
 DEVICE_NAME = "Authenticator app"
+PENDING_SETUP_LIFETIME = timedelta(days=1)
 QR_CODE_PIXELS = 240
 
 
@@ -55,7 +59,12 @@ def confirmed_device(user):
 
 
 def pending_device(user):
-    return TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
+    """The setup the editor started and has not confirmed yet. One abandoned for longer
+    than PENDING_SETUP_LIFETIME is deleted instead: its key was shown on a screen once and
+    should not stay in the database for good."""
+    pending = TOTPDevice.objects.filter(user=user, confirmed=False)
+    pending.filter(created_at__lt=timezone.now() - PENDING_SETUP_LIFETIME).delete()
+    return pending.order_by("-pk").first()
 
 
 def qr_code_svg(url):
