@@ -3,8 +3,8 @@
 
     .venv/bin/python bench/load.py --database-url postgres://postgres@127.0.0.1:55432/objectwar_bench
 
-For each of home page, a country profile (English and Russian), news index page 3, an appeal
-and a search:
+For each of home page, a country profile (English and Russian), news index page 3, the
+latest news item, an appeal and a search:
   - "server time": wrk with 1 connection, p50 (one request at a time, so the latency is the
     time the server takes);
   - throughput: wrk with 8 connections, requests/s, p50 and p99;
@@ -38,16 +38,19 @@ def pages():
 
     from campaign.models import AppealPage
     from knowledge.models import CountryProfilePage
+    from news.models import NewsPage
 
     profile = CountryProfilePage.objects.live().filter(locale__language_code="en").first()
     russian = profile.get_translation_or_none(Locale.objects.get(language_code="ru"))
     appeal = AppealPage.objects.live().filter(locale__language_code="en").first()
+    news = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
     return {
         "home": "/en/",
         "country profile": profile.get_url(),
         # Most readers read Russian: plural forms, Cyrillic dates, a longer catalogue.
         "country profile (ru)": russian.get_url(),
         "news index page 3": "/en/news/?page=3",
+        "news item": news.get_url(),
         "appeal": appeal.get_url(),
         "search": "/en/search/?q=conscientious+objection",
     }
