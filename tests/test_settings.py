@@ -8,17 +8,16 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
-def start_django(settings_module, **env_vars):
+def start_django(settings_module, show="settings.DATABASES['default']['ENGINE']", **env_vars):
+    """Start Django in a fresh process with only these variables set; print `show`."""
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "CACHE_URL"}
+        and not k.endswith("_CACHE_SECONDS")
     }
     env.update(DJANGO_SETTINGS_MODULE=settings_module, **env_vars)
-    code = (
-        "import django; django.setup(); from django.conf import settings; "
-        "print(settings.DATABASES['default']['ENGINE'])"
-    )
+    code = f"import django; django.setup(); from django.conf import settings; print({show})"
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=PROJECT_DIR,
@@ -69,3 +68,26 @@ def test_production_check_deploy_has_no_warnings():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+CACHE_SETTINGS = (
+    "settings.CACHES['default']['BACKEND'].rsplit('.', 1)[1], "
+    "settings.PAGE_CACHE_SECONDS, settings.CONTENT_CACHE_SECONDS"
+)
+
+
+def test_without_a_shared_cache_a_publish_reaches_every_worker_within_a_minute():
+    """Each worker's own memory hears of a publish only from its own requests: its copies
+    must expire soon. With Redis every worker sees the purge at once."""
+    production = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"}
+    alone = start_django("website.settings.production", show=CACHE_SETTINGS, **production)
+    assert alone.returncode == 0, alone.stderr
+    assert alone.stdout.split() == ["LocMemCache", "60", "60"]
+    shared = start_django(
+        "website.settings.production",
+        show=CACHE_SETTINGS,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        **production,
+    )
+    assert shared.returncode == 0, shared.stderr
+    assert shared.stdout.split() == ["ResilientRedisCache", "600", "3600"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import environ
 
-from website.cache_config import cache_config
+from website.cache_config import LOCAL_MEMORY_BACKEND, cache_config
 from website.machine_translation import machine_translator_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -180,12 +180,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # otherwise each process keeps its own in memory (CACHE_URL may also say filecache:///path).
 CACHE_URL = env.str("REDIS_URL", default="") or env.str("CACHE_URL", default="")
 CACHES = {"default": cache_config(CACHE_URL)}
+# A publish purges the cache of the worker that handled it. Only a cache shared by all
+# workers (Redis, a file cache) passes that on; with each worker's own memory, the others
+# show the old page until their copy expires, so copies are then kept for a minute only.
+SHARED_CACHE = CACHES["default"]["BACKEND"] != LOCAL_MEMORY_BACKEND
 # Anonymous readers' pages are served from the cache for this long, and purged on every
 # publish (website/page_cache.py). 0 turns the page cache off.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# Readers' lookups (site, locale, routes, settings, language versions, news filters) are
-# kept this long, dropped by the same purge (website/content_cache.py). 0 turns them off.
-CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 60)
+# Readers' lookups (site, locale, routes, settings, language versions, news lists, a
+# profile's rules) are kept this long, dropped by the same purge (website/content_cache.py).
+# 0 turns them off.
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600 if SHARED_CACHE else 60)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "#ObjectWarCampaign"
