@@ -30,11 +30,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
-# Recycle workers now and then, so that a slow leak never grows.
 # Workers are recycled now and then (a guard against slow leaks); the application is loaded
 # once in the master and forked, so a recycled worker answers at once instead of importing
 # Django for ~2 s while its requests wait (that showed as 2 s p99 spikes under load).
 preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() in ("1", "true", "yes")
+# A recycled worker starts with an empty cache unless the cache is shared (REDIS_URL).
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
 max_requests_jitter = 5000
 # The proxy on the same machine may say the request came over HTTPS.
