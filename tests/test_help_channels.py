@@ -1,4 +1,4 @@
-"""The counselling channels are on the home page and in every page's footer."""
+"""The counselling channels are on the home and help pages and in every other page's footer."""
 
 import pytest
 
@@ -27,6 +27,14 @@ def test_help_channels_are_in_the_footer_of_other_pages(client, demo_content):
     for url in ["/en/knowledge/", "/uk/search/?q=x", "/de/missing/"]:
         footer = client.get(url).content.decode().split('<footer class="site-footer">', 1)[1]
         assert "+49 69 8237 5534" in footer, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/en/", "/ru/help/"])
+def test_pages_that_show_the_channels_do_not_repeat_them_in_the_footer(client, demo_content, url):
+    content, footer = client.get(url).content.decode().split('<footer class="site-footer">', 1)
+    assert content.count('<section class="help-channels"') == 1
+    assert 'class="help-channels"' not in footer
 
 
 @pytest.mark.django_db
