@@ -35,7 +35,7 @@ def test_off_without_configuration():
 def test_deepl_free_key_uses_the_free_endpoint():
     setting = machine_translator_setting({"DEEPL_API_KEY": " abc:fx "})
     assert setting == {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "CLASS": "website.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": "abc:fx"},
     }
     assert translator_for({"DEEPL_API_KEY": "abc:fx"}).get_api_endpoint() == (
@@ -47,6 +47,16 @@ def test_deepl_pro_key_uses_the_pro_endpoint():
     assert translator_for({"DEEPL_API_KEY": "abc"}).get_api_endpoint() == (
         "https://api.deepl.com/v2/translate"
     )
+
+
+def test_deepl_is_not_offered_for_belarusian():
+    from wagtail.models import Locale
+
+    translator = translator_for({"DEEPL_API_KEY": "abc"})
+    english = Locale(language_code="en")
+    for code in ("de", "ru", "uk"):
+        assert translator.can_translate(english, Locale(language_code=code))
+    assert not translator.can_translate(english, Locale(language_code="be"))
 
 
 def test_libretranslate_without_and_with_key():

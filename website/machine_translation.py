@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 TRANSLATORS = {
-    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+    # Ours skips the languages DeepL does not translate into (website/deepl.py).
+    "deepl": "website.deepl.DeepLTranslator",
     "libretranslate": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
     "dummy": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
