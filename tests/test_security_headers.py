@@ -44,6 +44,14 @@ def test_admin_is_not_broken_by_the_reader_policy(admin_client):
 
 
 @pytest.mark.django_db
+def test_the_admin_dashboard_does_not_ask_wagtail_for_new_releases(admin_client):
+    """Wagtail's upgrade check makes every administrator's browser fetch a file from
+    releases.wagtail.org: the editors' addresses would reach a third party."""
+    html = admin_client.get("/admin/").content.decode()
+    assert 'data-controller="w-upgrade' not in html  # its script fetches the release file
+
+
+@pytest.mark.django_db
 def test_pages_with_a_form_that_posts_send_their_origin_but_no_referrer_to_other_sites(
     client, demo_content
 ):

@@ -194,6 +194,10 @@ CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600 if SHARED_
 
 # Wagtail
 WAGTAIL_SITE_NAME = "#ObjectWarCampaign"
+# No upgrade check: it has every administrator's browser fetch a file from releases.wagtail.org
+# (their address would reach a third party). Operators follow releases through the pinned
+# dependencies instead.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
