@@ -44,10 +44,13 @@ def test_admin_is_not_broken_by_the_reader_policy(admin_client):
 
 
 @pytest.mark.django_db
-def test_the_admin_dashboard_does_not_ask_wagtail_for_new_releases(admin_client):
-    """Wagtail's upgrade check makes every administrator's browser fetch a file from
-    releases.wagtail.org: the editors' addresses would reach a third party."""
+def test_the_admin_sends_editors_browsers_to_no_other_host(admin_client):
+    """Wagtail by default shows avatars from gravatar.com (with a hash of the editor's e-mail
+    address) and checks releases.wagtail.org from the dashboard: editors' addresses would
+    reach third parties."""
     html = admin_client.get("/admin/").content.decode()
+    assert admin_client.get("/admin/account/").status_code == 200
+    assert "gravatar.com" not in html + admin_client.get("/admin/account/").content.decode()
     assert 'data-controller="w-upgrade' not in html  # its script fetches the release file
 
 

@@ -26,6 +26,7 @@ def new_editor(_demo_site, django_db_blocker):
         user = get_user_model().objects.create_user(
             username=f"browser-2fa-{uuid.uuid4().hex[:6]}",
             password=PASSWORD,
+            email="editor@example.org",  # an address, as editors have (no avatar from gravatar)
             is_staff=True,
             is_superuser=True,
         )

@@ -198,6 +198,8 @@ WAGTAIL_SITE_NAME = "#ObjectWarCampaign"
 # (their address would reach a third party). Operators follow releases through the pinned
 # dependencies instead.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com (it would learn a hash of each editor's e-mail and their address).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
