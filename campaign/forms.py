@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from news.models import localized_country_names
+from knowledge.queries import localized_country_names
 
 
 class CountryChoiceField(forms.ModelChoiceField):

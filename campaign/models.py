@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
 from knowledge.models.fields import MultipleChoiceField
-from news.models import localized_country_names
+from knowledge.queries import localized_country_names
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import CachedViewRestrictionsMixin, active_locale
 

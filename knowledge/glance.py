@@ -82,9 +82,9 @@ def rule_facts(rule):
     fact cost a dozen template nodes, for every rule of a profile."""
     facts = [(_("Status"), describe_status(rule))]
     if groups := rule.affected_groups:
-        facts.append((_("Concerns"), ", ".join(str(group) for group in groups)))
+        facts.append((_("Concerns"), ", ".join(groups)))
     if rule.availability:
-        text = str(rule.get_availability_display())
+        text = rule.get_availability_display()
         if rule.available_until:
             text += f" — {rule.available_until}"
         facts.append((_("Is it possible?"), text))

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from website.content_cache import cached_content
+from website.content_cache import active_locale, cached_content
 
 from .models.countries import Country
 from .models.pages import CountryProfilePage, GuidePage
@@ -46,6 +46,11 @@ def country_names(locale, countries):
         return {}
     translated = country_names_by_key(locale)
     return {c.pk: translated.get(c.translation_key, c.name) for c in countries}
+
+
+def localized_country_names(countries):
+    """country_names() in the active language."""
+    return country_names(active_locale(), countries)
 
 
 def guides_for(locale, country, situation):

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import FEED_LENGTH, localized_country_names
+from knowledge.queries import localized_country_names
+
+from .models import FEED_LENGTH
 
 
 class NewsRssFeed(Feed):

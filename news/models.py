@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -136,6 +137,7 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         """(countries, topics, years) that have news in this language: 4 queries over all
         the news, kept in the content cache until the next publish."""
         from knowledge.models import Country
+        from knowledge.queries import localized_country_names
 
         news = self.news()
         country_rows = list(
@@ -150,17 +152,15 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         years = [d.year for d in news.dates("date", "year", order="DESC")]
         return countries, topics, years
 
+    @cached_property
     def cached_filter_values(self):
         """filter_values() from the content cache, once per request (the page object lives
         for one request)."""
-        if not hasattr(self, "_filter_values"):
-            key = f"news-filters:{self.pk}:{active_locale().pk}"
-            self._filter_values = cached_content(key, self.filter_values)
-        return self._filter_values
+        return cached_content(f"news-filters:{self.pk}:{active_locale().pk}", self.filter_values)
 
     def filter_options(self, request, filters):
         """Links for each filter value that has news in this language."""
-        countries, topics, years = self.cached_filter_values()
+        countries, topics, years = self.cached_filter_values
 
         def link(name, value):
             params = {k: v for k, v in filters.items() if k != name}
@@ -212,7 +212,7 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         # values neither query nor fill the cache (Paginator.count is a cached property).
         key = f"{self.pk}:{urlencode(sorted(filters.items()))}"
         country = filters.get("country", "").upper()
-        with_news = {code.upper() for code, _name in self.cached_filter_values()[0]}
+        with_news = {code.upper() for code, _name in self.cached_filter_values[0]}
         has_country = not country or country in with_news
         paginator.count = cached_content(f"news-count:{key}", news.count) if has_country else 0
         news_page = paginator.page(page_number(request.GET.get("page"), paginator))
@@ -280,14 +280,6 @@ def country_names_of_news(items):
     for news_id, key, english_name in rows:
         names.setdefault(news_id, []).append(translated.get(key, english_name))
     return names
-
-
-def localized_country_names(countries):
-    """{country pk: name in the active language} for Country rows of any language (the
-    English name where no translation exists)."""
-    from knowledge.queries import country_names
-
-    return country_names(active_locale(), countries)
 
 
 class NewsPage(CachedViewRestrictionsMixin, Page):
@@ -442,6 +434,7 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
     def related_countries(self):
         """[(name in the active language, live profile or None)] — two queries."""
         from knowledge.models import CountryProfilePage
+        from knowledge.queries import localized_country_names
 
         countries = list(self.countries.all())
         if not countries:

@@ -40,6 +40,21 @@ def test_profile_shows_rules_sources_and_glance(client, demo_content):
 
 
 @pytest.mark.django_db
+def test_a_rules_facts_keep_line_breaks_and_show_editors_text_as_text(client, demo_content):
+    page = profile("russia")
+    edit_rule_and_publish(
+        page,
+        "Alternative civilian service",
+        other_consequences="Travel ban.\n<script>alert(1)</script>",
+        available_until="only <b>before</b> conscription",
+    )
+    html = client.get("/en/knowledge/russia/").content.decode()
+    assert "<dt>Other consequences</dt><dd>Travel ban.<br>&lt;script&gt;" in html
+    assert "only &lt;b&gt;before&lt;/b&gt; conscription" in html
+    assert "<script>alert" not in html
+
+
+@pytest.mark.django_db
 def test_death_penalty_reaches_the_glance(client, demo_content):
     glance = glance_of(client.get("/en/knowledge/belarus/").content.decode())
     assert "Highest penalty for desertion" in glance
