@@ -9,6 +9,8 @@ UNPREFIXED_PATHS = (
     "/static/",
     "/media/",
     "/sitemap.xml",
+    "/robots.txt",
+    "/favicon.ico",
     "/healthz",
 )
 

@@ -44,6 +44,7 @@ from wagtail.admin.views.account import AccountView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 import qrcode
+from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathFillImage
 
@@ -238,6 +239,9 @@ class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
             replaced = TOTPDevice.objects.filter(user=user).exclude(pk=pending.pk).delete()[0]
             pending.confirmed = True
             pending.save(update_fields=["confirmed"])
+        # This session has just shown a current code: it stays logged in
+        # (website.two_factor.VerifiedSessionMiddleware ends unverified ones).
+        otp_login(self.request, pending)
         logger.info("Two-factor app confirmed by user %s (replaced: %s)", user.pk, replaced)
         messages.success(
             self.request,

@@ -4,13 +4,14 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
 from .api import api_router
 from .health import healthz
+from .sitemap import favicon, robots_txt, sitemap
+from .two_factor import frontend_login
 
 # Not language-prefixed: the admin has its own language preference per user,
 # and documents are the same file in every locale.
@@ -18,7 +19,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", favicon),
     path("healthz", healthz, name="healthz"),
 ]
 
@@ -34,6 +38,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    # Before Wagtail's URLs, which serve Django's plain LoginView here (no second factor).
+    path("_util/login/", frontend_login, name="frontend_login"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -76,7 +76,7 @@ def test_editor_turns_on_two_factor_and_the_next_login_asks_for_a_code(
 
     page.context.clear_cookies()
     sign_in(page, site, new_editor)  # the password alone is no longer enough
-    expect(page.get_by_text(re.compile("Enter the two-factor code"))).to_be_visible()
+    expect(page.get_by_text(re.compile("two-factor code is not right"))).to_be_visible()
     expect(page).to_have_url(re.compile(r"/admin/login/"))
     shot(page, "code-required")
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # the sitemap.xml template (website/sitemap.py)
     # Editors' login: optional TOTP second factor, failed-login lockout by user name.
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -80,6 +81,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which device, if any, verified this session; then end sessions that skipped the
+    # second factor their user needs (website/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "website.two_factor.VerifiedSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -287,5 +292,7 @@ AXES_DISABLE_ACCESS_LOG = True  # no row per successful login
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 WAGTAILADMIN_USER_LOGIN_FORM = "website.two_factor.TwoFactorLoginForm"
+# Pages restricted to logged-in users send readers to the admin's two-factor login.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 ADMIN_2FA_REQUIRED = env.bool("ADMIN_2FA_REQUIRED", default=False)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
