@@ -29,6 +29,7 @@ from .models import (
     MaterialPage,
     NetworkContact,
     Signatory,
+    normalise_name,
 )
 
 LANGUAGES = ["de", "ru", "uk", "be"]
@@ -697,7 +698,10 @@ def load(context):
 
 
 def _signatory(appeal, name, country, website, status):
-    if Signatory.duplicate_of(appeal, name, country, website) is None:
+    # Whatever its status: running the loader again adds nothing.
+    if not Signatory.objects.filter(
+        appeal=appeal, name_key=normalise_name(name), country=country
+    ).exists():
         Signatory.objects.create(
             appeal=appeal, name=name, country=country, website=website, status=status
         )

@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -284,15 +285,25 @@ class Signatory(models.Model):
         verbose_name_plural = _("signatory organisations")
         ordering = ["-submitted_at"]
         constraints = [
-            # The same organisation signs an appeal once, even if the form is posted
-            # twice at the same moment.
+            # The same organisation is published once. Pending and rejected signatures do
+            # not count: a name someone else squatted and a moderator rejected stays free
+            # for the real organisation.
             models.UniqueConstraint(
-                fields=["appeal", "name_key", "country"], name="unique_signatory_name_country"
+                fields=["appeal", "name_key", "country"],
+                condition=models.Q(status="approved"),
+                name="unique_approved_signatory_name_country",
             ),
             models.UniqueConstraint(
                 fields=["appeal", "website_key"],
-                condition=~models.Q(website_key=""),
-                name="unique_signatory_website",
+                condition=models.Q(status="approved") & ~models.Q(website_key=""),
+                name="unique_approved_signatory_website",
+            ),
+            # The same submission (the form posted twice, even at the same moment) waits
+            # for review once.
+            models.UniqueConstraint(
+                fields=["appeal", "name_key", "country", "website_key", "contact_email"],
+                condition=models.Q(status="pending"),
+                name="unique_pending_submission",
             ),
         ]
 
@@ -309,13 +320,28 @@ class Signatory(models.Model):
         purge the page cache (website/page_cache.py). Approving or rejecting one does."""
         return not (created and self.status == self.Status.PENDING)
 
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.APPROVED and self.appeal_id:
+            other = Signatory.duplicate_of(self.appeal, self.name, self.country, self.website)
+            if other is not None and other.pk != self.pk:
+                raise ValidationError(
+                    {
+                        "status": _(
+                            "This organisation is already approved for this appeal "
+                            "(“%(name)s”). Reject this signature instead."
+                        )
+                        % {"name": other.name}
+                    }
+                )
+
     @classmethod
     def duplicate_of(cls, appeal, name, country, website):
-        """The existing signature of the same organisation, if any."""
+        """The published (approved) signature of the same organisation, if any."""
         same = models.Q(name_key=normalise_name(name), country=country)
         if normalise_website(website):
             same |= models.Q(website_key=normalise_website(website))
-        return cls.objects.filter(same, appeal=appeal).first()
+        return cls.objects.filter(same, appeal=appeal, status=cls.Status.APPROVED).first()
 
 
 # --- Campaign material ---------------------------------------------------------

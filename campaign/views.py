@@ -1,5 +1,12 @@
 """The signature form of an appeal: its own URL (`<appeal>/sign/`), so that only this
-form, not the appeal page, sets the CSRF cookie."""
+form, not the appeal page, sets the CSRF cookie.
+
+Limits: SIGN_RATE_LIMIT signatures an hour from one client (behind a trusted proxy, the
+client it names: website/client_address.py) and SIGN_GLOBAL_RATE_LIMIT from everyone. Only
+accepted signatures count, so mistyped forms or a flood of invalid posts cannot shut the
+form for the people behind the same proxy. The form says nothing of pending or rejected
+signatures: only an organisation already among the published signatories is a duplicate.
+"""
 
 import hashlib
 
@@ -9,30 +16,41 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from website.client_address import client_address
+
 from .forms import SignatureForm
 from .models import Signatory
 
-SIGN_RATE_LIMIT = 5  # submissions per address and window
 SIGN_RATE_WINDOW = 60 * 60  # seconds
+GLOBAL_KEY = "campaign:sign:all"
 
 
-def _rate_limit_key(request):
+def _client_key(request):
     """A cache key for the client's address. The address itself is never stored:
     only a salted hash, kept for the length of the window."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:sign:{address}".encode()).hexdigest()
     return f"campaign:sign:{digest}"
 
 
+def _count(key):
+    return cache.get(key) or 0
+
+
 def _over_rate_limit(request):
-    key = _rate_limit_key(request)
-    cache.add(key, 0, SIGN_RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, SIGN_RATE_WINDOW)
-        count = 1
-    return count > SIGN_RATE_LIMIT
+    return (
+        _count(_client_key(request)) >= settings.SIGN_RATE_LIMIT
+        or _count(GLOBAL_KEY) >= settings.SIGN_GLOBAL_RATE_LIMIT
+    )
+
+
+def _count_accepted(request):
+    for key in (_client_key(request), GLOBAL_KEY):
+        cache.add(key, 0, SIGN_RATE_WINDOW)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr, or the cache is away
+            cache.set(key, 1, SIGN_RATE_WINDOW)
 
 
 def _render(request, page, form, status=200, **extra):
@@ -60,7 +78,8 @@ def sign_appeal(request, page):
             form,
             status=429,
             form_message=_(
-                "Too many signatures were sent from your connection. Please try again in an hour."
+                "Too many signatures have arrived in the last hour. Nothing has been sent: "
+                "please try again in an hour."
             ),
         )
     if form.is_spam:
@@ -82,12 +101,17 @@ def sign_appeal(request, page):
 
     appeal = page.source_appeal()
     data = form.cleaned_data
-    duplicate_message = _(
-        "This organisation has already signed this appeal (or its signature is waiting for "
-        "review). It is not added twice."
-    )
     if Signatory.duplicate_of(appeal, data["name"], data["country"], data["website"]):
-        return _render(request, page, form, status=409, form_message=duplicate_message)
+        return _render(
+            request,
+            page,
+            form,
+            status=409,
+            form_message=_(
+                "This organisation is already among the signatories of this appeal. "
+                "It is not added twice."
+            ),
+        )
     try:
         with transaction.atomic():
             Signatory.objects.create(
@@ -97,8 +121,12 @@ def sign_appeal(request, page):
                 website=data["website"],
                 contact_email=data["contact_email"],
             )
-    except IntegrityError:  # the same organisation posted at the same moment
-        return _render(request, page, form, status=409, form_message=duplicate_message)
+    except IntegrityError:
+        # The same submission is already waiting for review (the form was posted twice):
+        # it is kept once, and the sender learns nothing they did not type.
+        pass
+    else:
+        _count_accepted(request)
     return redirect(page.url + page.reverse_subpage("thanks"))
 
 

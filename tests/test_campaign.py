@@ -22,9 +22,11 @@ from campaign.models import (
     normalise_name,
     normalise_website,
 )
-from campaign.views import SIGN_RATE_LIMIT
 from home.models import HomePage
 from news.factories import make_country, make_site, publish
+
+
+SIGN_RATE_LIMIT = 5  # the default (website/settings/base.py)
 
 
 @pytest.fixture(autouse=True)
@@ -172,6 +174,10 @@ def test_invalid_signature_comes_back_with_what_was_typed(client, appeals, count
     assert not signed(appeals).exists()
 
 
+def approve_all(appeals):
+    signed(appeals).update(status=Signatory.Status.APPROVED)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "changes",
@@ -184,48 +190,122 @@ def test_invalid_signature_comes_back_with_what_was_typed(client, appeals, count
         },
     ],
 )
-def test_the_same_organisation_is_not_added_twice(client, appeals, countries, changes):
+def test_a_published_organisation_is_not_added_twice(client, appeals, countries, changes):
     assert client.post(SIGN_URL, valid_data(countries)).status_code == 302
+    approve_all(appeals)
     response = client.post(SIGN_URL, valid_data(countries, **changes))
     assert response.status_code == 409
-    assert "has already signed this appeal" in response.content.decode()
+    assert "already among the signatories" in response.content.decode()
     assert signed(appeals).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_pending_signature_is_not_revealed(client, appeals, countries):
+    """Someone else's signature waiting for review: the form says nothing of it, and the
+    new one waits beside it for the moderators."""
+    assert client.post(SIGN_URL, valid_data(countries)).status_code == 302
+    other = valid_data(countries, contact_email="someone.else@example.org")
+    response = client.post(SIGN_URL, other)
+    assert response.status_code == 302
+    assert response["Location"].endswith("/sign/thanks/")
+    assert signed(appeals).filter(status=Signatory.Status.PENDING).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_same_submission_posted_twice_is_kept_once(client, appeals, countries):
+    for _ in range(2):
+        response = client.post(SIGN_URL, valid_data(countries))
+        assert response.status_code == 302
+        assert response["Location"].endswith("/sign/thanks/")
+    assert signed(appeals).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_rejected_squatter_does_not_block_the_real_organisation(client, appeals, countries):
+    squatter = valid_data(countries, contact_email="squatter@example.net")
+    assert client.post(SIGN_URL, squatter).status_code == 302
+    signed(appeals).update(status=Signatory.Status.REJECTED)
+    response = client.post(SIGN_URL, valid_data(countries))
+    assert response.status_code == 302
+    real = signed(appeals).get(status=Signatory.Status.PENDING)
+    real.status = Signatory.Status.APPROVED
+    real.full_clean()
+    real.save()
 
 
 @pytest.mark.django_db
 def test_another_organisation_with_the_same_name_elsewhere_may_sign(client, appeals, countries):
     assert client.post(SIGN_URL, valid_data(countries)).status_code == 302
+    approve_all(appeals)
     other = valid_data(countries, country=str(countries["FR"].pk), website="")
     assert client.post(SIGN_URL, other).status_code == 302
     assert signed(appeals).count() == 2
 
 
 @pytest.mark.django_db
-def test_database_refuses_duplicates_posted_at_the_same_moment(appeals, countries):
-    """Two requests that both passed the duplicate check: the constraint stops the second."""
+def test_database_refuses_a_second_approved_signature(appeals, countries):
+    """Two moderators approving duplicates at the same moment: the constraint stops it."""
     appeal = appeals["en"]
-    Signatory.objects.create(appeal=appeal, name="Peace Org", country=countries["DE"])
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Signatory.objects.create(appeal=appeal, name="PEACE  org!", country=countries["DE"])
+    approved = Signatory.Status.APPROVED
     Signatory.objects.create(
-        appeal=appeal, name="A", country=countries["FR"], website="https://x.example.org"
+        appeal=appeal, name="Peace Org", country=countries["DE"], status=approved
+    )
+    Signatory.objects.create(appeal=appeal, name="PEACE  org!", country=countries["DE"])  # pending
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Signatory.objects.create(
+            appeal=appeal, name="PEACE  org!", country=countries["DE"], status=approved
+        )
+    Signatory.objects.create(
+        appeal=appeal,
+        name="A",
+        country=countries["FR"],
+        website="https://x.example.org",
+        status=approved,
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         Signatory.objects.create(
-            appeal=appeal, name="B", country=countries["FI"], website="https://www.x.example.org/"
+            appeal=appeal,
+            name="B",
+            country=countries["FI"],
+            website="https://www.x.example.org/",
+            status=approved,
         )
 
 
 @pytest.mark.django_db
-def test_race_between_check_and_insert_is_reported_as_duplicate(
+def test_a_moderator_is_told_when_approving_a_duplicate(appeals, countries, django_user_model):
+    appeal = appeals["en"]
+    Signatory.objects.create(
+        appeal=appeal, name="Peace Org", country=countries["DE"], status="approved"
+    )
+    duplicate = Signatory.objects.create(appeal=appeal, name="peace org", country=countries["DE"])
+    moderator = django_user_model.objects.create_superuser("mod", "m@example.org", "pw-123456789")
+    client = Client()
+    client.force_login(moderator)
+    url = f"/admin/snippets/campaign/signatory/edit/{duplicate.pk}/"
+    form = {
+        "appeal": appeal.pk,
+        "name": "peace org",
+        "country": countries["DE"].pk,
+        "website": "",
+        "contact_email": "",
+        "status": "approved",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 200
+    assert "already approved for this appeal" in response.content.decode()
+    duplicate.refresh_from_db()
+    assert duplicate.status == Signatory.Status.PENDING
+
+
+@pytest.mark.django_db
+def test_race_between_check_and_insert_keeps_one_submission(
     client, appeals, countries, monkeypatch
 ):
-    Signatory.objects.create(
-        appeal=appeals["en"], name="Peace Initiative Offenbach", country=countries["DE"]
-    )
+    assert client.post(SIGN_URL, valid_data(countries)).status_code == 302
     monkeypatch.setattr(Signatory, "duplicate_of", classmethod(lambda *args: None))
     response = client.post(SIGN_URL, valid_data(countries))
-    assert response.status_code == 409
+    assert response.status_code == 302
     assert signed(appeals).count() == 1
 
 
@@ -250,6 +330,51 @@ def test_rate_limit_holds_per_address(client, appeals, countries):
     # Another address may still sign.
     other = client.post(SIGN_URL, data, REMOTE_ADDR="192.0.2.77")
     assert other.status_code == 302
+
+
+@pytest.mark.django_db
+def test_invalid_posts_do_not_use_up_the_limit(client, appeals, countries):
+    for _ in range(SIGN_RATE_LIMIT * 3):
+        client.post(SIGN_URL, valid_data(countries, contact_email="not-an-address"))
+        client.post(SIGN_URL, valid_data(countries, reference="spam"))
+    assert client.post(SIGN_URL, valid_data(countries)).status_code == 302
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_each_reader_has_their_own_limit(appeals, countries, settings):
+    """Behind a same-host proxy every request comes from 127.0.0.1: the limit counts the
+    client the proxy names, so one sender cannot shut the form for everyone."""
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    proxy = Client(REMOTE_ADDR="127.0.0.1")
+    for n in range(SIGN_RATE_LIMIT):
+        data = valid_data(countries, name=f"Org {n}", website=f"https://o{n}.example.org")
+        response = proxy.post(SIGN_URL, data, HTTP_X_FORWARDED_FOR="203.0.113.9")
+        assert response.status_code == 302
+    data = valid_data(countries, name="Another reader", website="")
+    assert proxy.post(SIGN_URL, data, HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 429
+    assert proxy.post(SIGN_URL, data, HTTP_X_FORWARDED_FOR="198.51.100.4").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_forwarded_for_header_from_elsewhere_is_not_believed(appeals, countries, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    sender = Client(REMOTE_ADDR="203.0.113.50")
+    for n in range(SIGN_RATE_LIMIT):
+        data = valid_data(countries, name=f"Org {n}", website=f"https://o{n}.example.org")
+        forged = f"192.0.2.{n}"  # a new made-up client each time
+        assert sender.post(SIGN_URL, data, HTTP_X_FORWARDED_FOR=forged).status_code == 302
+    data = valid_data(countries, name="Still me", website="")
+    assert sender.post(SIGN_URL, data, HTTP_X_FORWARDED_FOR="192.0.2.200").status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_global_cap_holds_across_addresses(appeals, countries, settings):
+    settings.SIGN_GLOBAL_RATE_LIMIT = 3
+    for n in range(3):
+        data = valid_data(countries, name=f"Org {n}", website=f"https://o{n}.example.org")
+        assert Client(REMOTE_ADDR=f"192.0.2.{n}").post(SIGN_URL, data).status_code == 302
+    data = valid_data(countries, name="Fourth", website="")
+    assert Client(REMOTE_ADDR="192.0.2.99").post(SIGN_URL, data).status_code == 429
 
 
 @pytest.mark.django_db

@@ -197,6 +197,14 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE e
 # 0 turns them off.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600 if SHARED_CACHE else 60)
 
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks): the signature
+# form's rate limit counts per client behind them (website/client_address.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+# Signatures accepted per hour: from one client address, and from everyone together (a flood
+# from many addresses cannot bury the moderators' list).
+SIGN_RATE_LIMIT = env.int("SIGN_RATE_LIMIT", default=5)
+SIGN_GLOBAL_RATE_LIMIT = env.int("SIGN_GLOBAL_RATE_LIMIT", default=100)
+
 # Wagtail
 WAGTAIL_SITE_NAME = "#ObjectWarCampaign"
 # No upgrade check: it has every administrator's browser fetch a file from releases.wagtail.org
