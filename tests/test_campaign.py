@@ -25,7 +25,6 @@ from campaign.models import (
 from home.models import HomePage
 from news.factories import make_country, make_site, publish
 
-
 SIGN_RATE_LIMIT = 5  # the default (website/settings/base.py)
 
 
