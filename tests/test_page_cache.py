@@ -317,3 +317,67 @@ def test_pages_are_served_while_the_cache_is_down(
         news.save_revision().publish()
     assert "could not purge" in caplog.text
     assert "Published while the cache was down" in reader().get(news.url).content.decode()
+
+
+# --- what the cache must not tell a watcher -----------------------------------------
+
+
+def stored_keys(page_cache):
+    """Every key in the cache, local memory or Redis."""
+    store = page_cache._cache
+    if isinstance(store, dict):
+        return [str(key) for key in store]
+    return [key.decode() for key in store.get_client().keys("*")]
+
+
+def page_entries(page_cache):
+    return sorted(key for key in stored_keys(page_cache) if ".pagecache." in key)
+
+
+@pytest.mark.django_db
+def test_production_does_not_say_whether_a_page_came_from_the_cache(
+    page_cache, demo_content, settings
+):
+    settings.PAGE_CACHE_HEADER = False
+    for _ in range(2):
+        response = reader().get(PROFILE)
+        assert response.status_code == 200
+        assert not any(name.lower().startswith("x-page-cache") for name in response.headers)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/ru/knowledge/situation/?country=BY&situation=deserted",
+        "/en/news/?country=BY",
+        "/en/knowledge/russia/?utm_source=x",
+    ],
+)
+def test_answers_with_a_query_string_are_never_cached(page_cache, demo_content, url):
+    """A quick answer to the same URL would tell a watcher that someone asked it lately."""
+    before = page_entries(page_cache)
+    for _ in range(2):
+        response = reader().get(url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response  # rendered, neither read nor stored
+    assert page_entries(page_cache) == before
+    # The same page without the query string is cached as usual.
+    reader().get(url.split("?")[0])
+    assert len(page_entries(page_cache)) > len(before)
+
+
+@pytest.mark.django_db
+def test_made_up_parameters_do_not_fill_the_cache(page_cache, demo_content):
+    reader().get(PROFILE)
+    before = len(stored_keys(page_cache))
+    for n in range(50):
+        assert reader().get(f"{PROFILE}?utm_campaign={n}").status_code == 200
+    assert len(stored_keys(page_cache)) == before
+    assert reader().get(PROFILE)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_list_pages_are_still_cached(page_cache, demo_content, django_assert_num_queries):
+    assert reader().get("/en/news/?page=2")["X-Page-Cache"] == "miss"
+    assert_from_cache("/en/news/?page=2", django_assert_num_queries)

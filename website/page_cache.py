@@ -7,6 +7,13 @@ Never stored: the admin and previews (under /admin/), documents, the health chec
 results, POST results, and every response that sets a cookie — the signature form sets its
 CSRF cookie, so it is always rendered fresh with its own token.
 
+Query strings: only a bare URL or a plain `?page=N` is cached. Any other query string (the
+situation guide's answer for a country and situation, a news filter, `?utm_…` junk) is
+rendered fresh and never stored: a fast answer would tell a watcher with the same URL that
+another reader asked it lately, and made-up parameters would fill a shared cache without end.
+Nothing in a response says whether it came from the cache, unless PAGE_CACHE_HEADER is on
+(development and tests): `X-Page-Cache: hit|miss`.
+
 Purging: a page shows much besides itself (rules, related news, the country names, site
 settings, help channels, the language switcher), so instead of tracking what shows what, any
 publish, unpublish, move or deletion of a page, and any change to a snippet, setting, image,
@@ -78,6 +85,10 @@ def carries_identity(request):
     return any(name != settings.CSRF_COOKIE_NAME for name in request.COOKIES)
 
 
+# The one query string a cached page may have: a page number of a list (news, search-free).
+CACHEABLE_QUERY = re.compile(r"^(page=[1-9][0-9]{0,3})?$")
+
+
 def _request_is_cacheable(request):
     return (
         page_cache_seconds() > 0
@@ -85,7 +96,13 @@ def _request_is_cacheable(request):
         and not carries_identity(request)
         and "HTTP_AUTHORIZATION" not in request.META
         and not EXEMPT_PATH.match(request.path_info)
+        and CACHEABLE_QUERY.match(request.META.get("QUERY_STRING", ""))
     )
+
+
+def _mark(response, state):
+    if getattr(settings, "PAGE_CACHE_HEADER", False):
+        response["X-Page-Cache"] = state
 
 
 def _response_is_storable(response):
@@ -123,7 +140,7 @@ class PageCacheMiddleware:
         key = get_cache_key(request, prefix, "GET", cache=cache)
         cached = cache.get(key) if key else None
         if cached is not None:
-            cached["X-Page-Cache"] = "hit"
+            _mark(cached, "hit")
             return cached
 
         response = self.get_response(request)
@@ -131,7 +148,7 @@ class PageCacheMiddleware:
             _reader_cache_headers(response)
             key = learn_cache_key(request, response, page_cache_seconds(), prefix, cache=cache)
             cache.set(key, response, page_cache_seconds())
-            response["X-Page-Cache"] = "miss"
+            _mark(response, "miss")
         return response
 
 

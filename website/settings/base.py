@@ -192,6 +192,8 @@ SHARED_CACHE = CACHES["default"]["BACKEND"] != LOCAL_MEMORY_BACKEND
 # Anonymous readers' pages are served from the cache for this long, and purged on every
 # publish (website/page_cache.py). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 60)
+# Never in production: an `X-Page-Cache: hit` would tell anyone which URL another reader opened.
+PAGE_CACHE_HEADER = False
 # Readers' lookups (site, locale, routes, settings, language versions, news lists, a
 # profile's rules) are kept this long, dropped by the same purge (website/content_cache.py).
 # 0 turns them off.

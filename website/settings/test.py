@@ -45,3 +45,6 @@ if ELASTICSEARCH_URL:  # noqa: F405
         ukrainian_plugin=env.bool("ELASTICSEARCH_UKRAINIAN_PLUGIN", default=True),  # noqa: F405
     )
     WAGTAILSEARCH_BACKENDS["fallback"] = {"BACKEND": "wagtail.search.backends.database"}
+
+# tests/test_page_cache.py reads X-Page-Cache; production never sends it.
+PAGE_CACHE_HEADER = True
