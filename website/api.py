@@ -2,15 +2,89 @@
 
 Filter by language with `?locale=ru`, by type with `?type=knowledge.CountryProfilePage`,
 ask for fields with `?fields=rules,country`, and search with `?search=…&locale=ru`.
+
+`/api/v2/images/` and `/api/v2/documents/` list only files that a live public page shows:
+an upload nobody published (a translator's draft, a photo not used yet) stays unlisted, and
+its original's address is not given away.
 """
 
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, IntegerField
+from django.db.models.functions import Cast
+
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, ReferenceIndex
 
+from search import engines
 from search.api import PagesSearchAPIViewSet
+from search.query import clean_query
+
+logger = logging.getLogger(__name__)
+
+
+def used_on_live_pages(model):
+    """Ids of `model` objects that a live public page refers to (Wagtail's reference index
+    covers foreign keys, StreamField blocks and inline rows of pages)."""
+    live_pages = Page.objects.live().public().annotate(key=Cast("pk", CharField())).values("key")
+    return (
+        ReferenceIndex.objects.filter(
+            to_content_type=ContentType.objects.get_for_model(model),
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=live_pages,
+        )
+        .annotate(target=Cast("to_object_id", IntegerField()))
+        .values("target")
+    )
+
+
+class FileSearchFilter(SearchFilter):
+    """`?search=` on files with the search page's query cleaning (a raw `"` was a 500 on
+    SQLite) and the database backend when the node cannot answer (a 400, never a 500)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        cleaned = clean_query(request.GET["search"])
+        if not cleaned:
+            return queryset.none()
+        names = ["default", engines.FALLBACK] if engines.has_fallback() else ["default"]
+        for name in names:
+            try:
+                results = queryset.search(cleaned, backend=name, order_by_relevance=True)
+                results.count()  # reach the backend here, where a failure can fall back
+                return results
+            except Exception:
+                logger.warning("File search failed on the %r backend", name)
+        raise BadRequestError("search is not available at the moment")
+
+
+class PublishedImagesAPIViewSet(ImagesAPIViewSet):
+    filter_backends = [
+        FileSearchFilter if backend is SearchFilter else backend
+        for backend in ImagesAPIViewSet.filter_backends
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=used_on_live_pages(self.model))
+
+
+class PublishedDocumentsAPIViewSet(DocumentsAPIViewSet):
+    filter_backends = [
+        FileSearchFilter if backend is SearchFilter else backend
+        for backend in DocumentsAPIViewSet.filter_backends
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=used_on_live_pages(self.model))
+
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesSearchAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", PublishedImagesAPIViewSet)
+api_router.register_endpoint("documents", PublishedDocumentsAPIViewSet)
