@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from website.client_address import client_address
@@ -60,6 +61,8 @@ def _render(request, page, form, status=200, **extra):
         context_overrides={"form": form, **extra},
     )
     response.status_code = status
+    # What a signer typed (and their CSRF token) stays out of every cache.
+    patch_cache_control(response, private=True, no_store=True)
     return response
 
 

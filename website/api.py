@@ -21,6 +21,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
+from rest_framework.renderers import JSONRenderer
+
 from search import engines
 from search.api import PagesSearchAPIViewSet
 from search.query import clean_query
@@ -64,7 +66,16 @@ class FileSearchFilter(SearchFilter):
         raise BadRequestError("search is not available at the moment")
 
 
+# JSON only: DRF's browsable HTML API (what a browser gets) sets a CSRF cookie.
+JSON_ONLY = [JSONRenderer]
+
+
+class OpenDataPagesAPIViewSet(PagesSearchAPIViewSet):
+    renderer_classes = JSON_ONLY
+
+
 class PublishedImagesAPIViewSet(ImagesAPIViewSet):
+    renderer_classes = JSON_ONLY
     filter_backends = [
         FileSearchFilter if backend is SearchFilter else backend
         for backend in ImagesAPIViewSet.filter_backends
@@ -75,6 +86,7 @@ class PublishedImagesAPIViewSet(ImagesAPIViewSet):
 
 
 class PublishedDocumentsAPIViewSet(DocumentsAPIViewSet):
+    renderer_classes = JSON_ONLY
     filter_backends = [
         FileSearchFilter if backend is SearchFilter else backend
         for backend in DocumentsAPIViewSet.filter_backends
@@ -85,6 +97,6 @@ class PublishedDocumentsAPIViewSet(DocumentsAPIViewSet):
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesSearchAPIViewSet)
+api_router.register_endpoint("pages", OpenDataPagesAPIViewSet)
 api_router.register_endpoint("images", PublishedImagesAPIViewSet)
 api_router.register_endpoint("documents", PublishedDocumentsAPIViewSet)

@@ -79,7 +79,8 @@ MIDDLEWARE = [
     # and redirects unprefixed URLs by Accept-Language.
     "website.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's, but a malformed CSRF cookie on a reader's GET earns no new cookie.
+    "website.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which device, if any, verified this session; then end sessions that skipped the
     # second factor their user needs (website/two_factor.py).
@@ -257,6 +258,9 @@ else:
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# The signature form's CSRF cookie ends with the browser session, not a year later.
+CSRF_COOKIE_AGE = None
+CSRF_FAILURE_VIEW = "website.csrf.csrf_failure"
 # Other sites never learn where a reader came from. Not "no-referrer": under it Chromium
 # sends `Origin: null` with form posts and Django's CSRF check rejects every admin login
 # and signature (tests/browser/test_editorial.py).
