@@ -8,11 +8,17 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from wagtail.images import get_image_model
+        from wagtail.models import UploadedFile
 
-        from .images import strip_uploaded_image_metadata
+        from .images import strip_pending_upload_metadata, strip_uploaded_image_metadata
 
         pre_save.connect(
             strip_uploaded_image_metadata,
             sender=get_image_model(),
             dispatch_uid="home.strip_uploaded_image_metadata",
+        )
+        pre_save.connect(
+            strip_pending_upload_metadata,
+            sender=UploadedFile,
+            dispatch_uid="home.strip_pending_upload_metadata",
         )

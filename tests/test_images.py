@@ -281,7 +281,7 @@ def test_an_uploaded_photo_keeps_no_location_in_the_original_or_any_rendition(ad
 
 
 @pytest.mark.django_db
-def test_png_text_chunks_are_removed_and_clean_files_left_alone(demo_content):
+def test_png_text_chunks_are_removed_and_drawings_stay_pngs(demo_content):
     from PIL import PngImagePlugin
 
     info = PngImagePlugin.PngInfo()
@@ -295,6 +295,7 @@ def test_png_text_chunks_are_removed_and_clean_files_left_alone(demo_content):
         cleaned = PillowImage.open(io.BytesIO(stored.read()))
     assert not cleaned.text and cleaned.mode == "RGBA"
 
+    # Every upload is written again (tests/test_upload_metadata.py); a drawing stays a PNG.
     demo = Image.objects.get(title="Poster: broken rifle")
     with demo.open_file() as stored:
         assert stored.read().startswith(b"\x89PNG")

@@ -223,6 +223,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Uploads are written again from their pixels while the form is validated, without their
+# metadata (GPS, camera, XMP…); a file that cannot be is refused (home/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
 # Renditions for readers on slow, metered connections: templates/components/picture.html
 # asks for AVIF, WebP and JPEG; these qualities keep a 1200-pixel-wide photo to tens of KB.
 WAGTAILIMAGES_AVIF_QUALITY = 55
