@@ -5,7 +5,6 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +27,7 @@ from website.content_cache import (
     cached_content,
     localized,
 )
+from website.views import ReaderNotFound
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -262,7 +262,7 @@ def page_number(raw, paginator):
     try:
         number = int(raw)
     except (TypeError, ValueError):
-        raise Http404(_("There is no such page of news.")) from None
+        raise ReaderNotFound(_("There is no such page of news.")) from None
     return min(max(number, 1), paginator.num_pages)
 
 

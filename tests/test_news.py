@@ -433,3 +433,20 @@ def test_feed_queries_do_not_grow_with_the_number_of_items(client, index, countr
 def test_readers_get_no_cookies_on_news(client, translated_news):
     for url in ["/en/test-news/", "/ru/test-news/rss/", "/en/test-news/first-2030-01-01/"]:
         assert not client.get(url).cookies, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_page_number_that_is_not_one_is_a_404_in_the_same_language(
+    client, demo_content, language
+):
+    """An error inside a page that exists is not a missing translation: no redirect to
+    another language, and the 404 page says why."""
+    from django.utils import translation
+
+    response = client.get(f"/{language}/news/?page=abc")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html
+    with translation.override(language):
+        assert translation.gettext("There is no such page of news.") in html

@@ -10,16 +10,19 @@ its original's address is not given away.
 
 import logging
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, IntegerField
 from django.db.models.functions import Cast
+from django.http import Http404
 
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, Site
 
 from rest_framework.renderers import JSONRenderer
 
@@ -68,14 +71,59 @@ class FileSearchFilter(SearchFilter):
 
 # JSON only: DRF's browsable HTML API (what a browser gets) sets a CSRF cookie.
 JSON_ONLY = [JSONRenderer]
+# No list is this long; a larger offset (2**63 was a 500: the database's integers end there)
+# is refused before it reaches the database.
+MAX_OFFSET = 10_000_000
 
 
-class OpenDataPagesAPIViewSet(PagesSearchAPIViewSet):
+class BoundedPagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if offset.isascii() and offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class FindByIdMixin:
+    """`find/?id=abc` was a 500 (Wagtail passes the text to the query as it is)."""
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            raw = request.GET["id"]
+            if not (raw.isascii() and raw.isdigit() and len(raw) < 19):
+                raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
+
+
+class OpenDataPagesAPIViewSet(FindByIdMixin, PagesSearchAPIViewSet):
     renderer_classes = JSON_ONLY
+    pagination_class = BoundedPagination
+
+    def find_object(self, queryset, request):
+        """`find/?html_path=/uk/knowledge/russia/`: public paths start with their language,
+        which Wagtail's own lookup (from the site's root page) does not understand."""
+        parts = [part for part in request.GET.get("html_path", "").split("/") if part]
+        languages = {code for code, _name in settings.LANGUAGES}
+        site = Site.find_for_request(request)
+        if parts and parts[0] in languages and site is not None:
+            home = (
+                site.root_page.get_translations(inclusive=True)
+                .filter(locale__language_code=parts[0])
+                .first()
+            )
+            if home is None:
+                return None
+            try:
+                page = home.specific.route(request, parts[1:]).page
+            except Http404:
+                return None
+            return page if queryset.filter(pk=page.pk).exists() else None
+        return super().find_object(queryset, request)
 
 
-class PublishedImagesAPIViewSet(ImagesAPIViewSet):
+class PublishedImagesAPIViewSet(FindByIdMixin, ImagesAPIViewSet):
     renderer_classes = JSON_ONLY
+    pagination_class = BoundedPagination
     filter_backends = [
         FileSearchFilter if backend is SearchFilter else backend
         for backend in ImagesAPIViewSet.filter_backends
@@ -85,8 +133,9 @@ class PublishedImagesAPIViewSet(ImagesAPIViewSet):
         return super().get_queryset().filter(pk__in=used_on_live_pages(self.model))
 
 
-class PublishedDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublishedDocumentsAPIViewSet(FindByIdMixin, DocumentsAPIViewSet):
     renderer_classes = JSON_ONLY
+    pagination_class = BoundedPagination
     filter_backends = [
         FileSearchFilter if backend is SearchFilter else backend
         for backend in DocumentsAPIViewSet.filter_backends

@@ -2,20 +2,29 @@
 
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.http import urlencode
-from django.views import defaults
 
 from wagtail.models import Page, Site
 
 
+class ReaderNotFound(Http404):
+    """A 404 whose message is written for readers (e.g. "There is no such page of news.")
+    and is shown on the 404 page."""
+
+
 def page_not_found(request, exception=None):
     """A page that does not exist in the requested language, but in another one, is shown in
-    that language (English first) with a notice, instead of a dead end."""
-    other = _same_page_in_another_language(request)
-    if other is not None:
-        language = request.path_info.strip("/").split("/", 1)[0]
-        return HttpResponseRedirect(f"{other}?{urlencode({'untranslated': language})}")
-    return defaults.page_not_found(request, exception)
+    that language (English first) with a notice, instead of a dead end. An error inside a
+    page that does exist (a page number that is not one) is a plain 404 with its reason."""
+    if not isinstance(exception, ReaderNotFound):
+        other = _same_page_in_another_language(request)
+        if other is not None:
+            language = request.path_info.strip("/").split("/", 1)[0]
+            return HttpResponseRedirect(f"{other}?{urlencode({'untranslated': language})}")
+    reason = str(exception) if isinstance(exception, ReaderNotFound) else ""
+    response = render(request, "404.html", {"reason": reason}, status=404)
+    return response
 
 
 def _same_page_in_another_language(request):

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # `?x=%00` gets a 400 before any view or query sees it.
+    "website.middleware.RefuseNulCharactersMiddleware",
     # Static files (hashed names, pre-compressed) before anything touches the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response and 304 on If-None-Match, cached responses included.
