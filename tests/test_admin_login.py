@@ -47,7 +47,7 @@ def current_code(device):
 
 @pytest.mark.django_db
 def test_wrong_passwords_lock_the_user_name_and_store_no_address(editor, settings):
-    client = Client(REMOTE_ADDR="203.0.113.7")
+    client = Client(REMOTE_ADDR="203.0.113.7", HTTP_USER_AGENT="EditorsOwnBrowser/7.1")
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = log_in(client, password="wrong")
         assert response.status_code == 200
@@ -65,6 +65,7 @@ def test_wrong_passwords_lock_the_user_name_and_store_no_address(editor, setting
     assert attempt.username == "editor"
     assert attempt.ip_address is None
     assert "203.0.113.7" not in str(list(AccessAttempt.objects.values()))
+    assert "EditorsOwnBrowser" not in str(list(AccessAttempt.objects.values()))
 
 
 @pytest.mark.django_db

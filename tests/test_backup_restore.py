@@ -11,6 +11,7 @@ PostgreSQL (CI's PostgreSQL pass); on SQLite it is skipped and says so.
 import hashlib
 import os
 import subprocess
+from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
@@ -94,6 +95,10 @@ def test_backup_restores_into_an_empty_database_with_everything(postgres, empty_
     assert backup.returncode == 0, backup.stderr
     dump, media = backup.stdout.split()
     assert dump.endswith(".dump") and media.endswith("-media.tar.gz")
+    # Contact e-mails, password hashes and two-factor keys: for the backup's owner only.
+    for path in (dump, media):
+        assert Path(path).stat().st_mode & 0o777 == 0o600, path
+    assert (tmp_path / "backups").stat().st_mode & 0o077 == 0
 
     restored_media = tmp_path / "media"
     restore = run("restore", dump, DATABASE_URL=empty_database, MEDIA_ROOT=restored_media)

@@ -153,6 +153,33 @@ def test_error_log_hides_the_address_of_a_malformed_request(server):
     assert "127.0.0.1" not in line
 
 
+def test_error_log_keeps_no_search_terms_of_a_malformed_request(server):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as connection:
+        connection.sendall("GET /ru/search/?q=дезертир HTTP/1.1 junk\r\n\r\n".encode())
+        connection.recv(1024)
+    for _ in range(50):
+        error_log = server.error_log.read_text() if server.error_log.exists() else ""
+        if "?[query]" in error_log:
+            break
+        time.sleep(0.1)
+    assert "Invalid" in error_log
+    assert "?[query]" in error_log
+    assert "дезертир" not in error_log and "%D0%B4" not in error_log
+
+
+def test_a_wrong_host_header_is_one_log_line_without_traceback(server):
+    status, _headers, _body = server.get("/en/", headers={"Host": "attacker.example"})
+    assert status == 400
+    for _ in range(50):
+        lines = [line for line in server.stderr_path.read_text().splitlines() if "attacker" in line]
+        if lines:
+            break
+        time.sleep(0.1)
+    records = [json.loads(line) for line in lines]
+    assert records and all("exception" not in record for record in records)
+    assert "Traceback" not in server.stderr_path.read_text()
+
+
 def test_static_files_have_hashed_names_and_are_served_compressed(server):
     manifest = json.loads((server.tmp_path / "static" / "staticfiles.json").read_text())
     hashed = manifest["paths"]["css/site.css"]
@@ -193,3 +220,14 @@ def test_worker_count_follows_the_cpus_unless_the_environment_says(monkeypatch):
     assert config["timeout"] == 30
     monkeypatch.setenv("GUNICORN_WORKERS", "3")
     assert runpy.run_path(str(PROJECT_DIR / "gunicorn.conf.py"))["workers"] == 3
+
+
+def test_log_scrubbing_removes_addresses_with_ports_and_query_strings():
+    from website.log_format import private
+
+    assert private("client 203.0.113.7:51234 closed") == "client [address]:51234 closed"
+    assert "2001:db8::7" not in private("peer [2001:db8::7]:443 reset")
+    assert private("Error handling request /uk/knowledge/situation/?country=BY&situation=x") == (
+        "Error handling request /uk/knowledge/situation/?[query]"
+    )
+    assert private("at 12:30:45, Python 3.11.7") == "at 12:30:45, Python 3.11.7"

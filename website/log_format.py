@@ -1,8 +1,10 @@
-"""Production logs: one JSON object per line, with client addresses removed.
+"""Production logs: one JSON object per line, with client addresses and query strings removed.
 
-The project promises not to keep readers' addresses; a library that logs one (gunicorn's
-"Invalid request from ip=…", django-axes, a proxy header in an error) must not leak it
-into the logs either, so every message passes through `without_addresses`.
+The project promises not to keep readers' addresses nor what they searched for; a library
+that logs either (gunicorn's "Invalid request from ip=…: Invalid HTTP request line: 'GET
+/ru/search/?q=…'", its worker-timeout "Error handling request /…?q=…", django-axes, a proxy
+header in an error) must not leak it into the logs, so every message passes through
+`private`. A rejected Host header is logged as one line, without the traceback Django adds.
 """
 
 import ipaddress
@@ -14,20 +16,38 @@ import re
 CANDIDATE = re.compile(r"(?<![\w.:])[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.]*(?![\w.:])")
 
 
+# A path (or URL) with a query string: the query is what a reader searched or chose.
+QUERY = re.compile(r"((?:https?://)?[^\s'\"?]*/[^\s'\"?]*)\?[^\s'\"]*")
+
+
+def _is_address(text):
+    try:
+        ipaddress.ip_address(text.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 def _hide_address(match):
     text = match.group()
-    # "ip=127.0.0.1: bad request", "from ::1." — punctuation after the address stays.
-    for end in (len(text), len(text) - 1):
-        try:
-            ipaddress.ip_address(text[:end])
-        except ValueError:
-            continue
-        return "[address]" + text[end:]
+    # "ip=127.0.0.1: bad request", "from ::1.", "203.0.113.7:51234" (with its port): the
+    # longest start that is an address goes; what follows (punctuation, a port) stays.
+    for end in range(len(text), 2, -1):
+        if _is_address(text[:end]):
+            return "[address]" + text[end:]
     return text
 
 
 def without_addresses(text):
     return CANDIDATE.sub(_hide_address, text)
+
+
+def without_queries(text):
+    return QUERY.sub(r"\1?[query]", text)
+
+
+def private(text):
+    return without_addresses(without_queries(text))
 
 
 class JsonLinesFormatter(logging.Formatter):
@@ -36,17 +56,31 @@ class JsonLinesFormatter(logging.Formatter):
             "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
             "level": record.levelname,
             "logger": record.name,
-            "message": without_addresses(record.getMessage()),
+            "message": private(record.getMessage()),
         }
         if record.exc_info:
-            entry["exception"] = without_addresses(self.formatException(record.exc_info))
+            entry["exception"] = private(self.formatException(record.exc_info))
         return json.dumps(entry, ensure_ascii=False)
 
 
 class AddressFilter(logging.Filter):
-    """For handlers with another formatter (gunicorn's error log): scrub in place."""
+    """For handlers with another formatter (gunicorn's error log): scrub in place, the
+    traceback included."""
 
     def filter(self, record):
-        record.msg = without_addresses(record.getMessage())
+        record.msg = private(record.getMessage())
         record.args = ()
+        if record.exc_info:
+            record.exc_text = private(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        return True
+
+
+class WithoutTraceback(logging.Filter):
+    """One line for an expected refusal (a bad Host header from a scanner), not a traceback."""
+
+    def filter(self, record):
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
         return True

@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Failed logins are recorded without the browser's User-Agent.
+    "website.two_factor.NoUserAgentForAxesMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -308,6 +310,7 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_CLIENT_IP_CALLABLE = "website.two_factor.no_client_address"
 AXES_DISABLE_ACCESS_LOG = True  # no row per successful login
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]  # masked in its log lines
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 WAGTAILADMIN_USER_LOGIN_FORM = "website.two_factor.TwoFactorLoginForm"

@@ -37,11 +37,25 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "website.log_format.JsonLinesFormatter"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"without_traceback": {"()": "website.log_format.WithoutTraceback"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "json"},
+        "stderr_one_line": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["without_traceback"],
+        },
+    },
     "root": {"handlers": ["stderr"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Django's own handlers would print a second, unstructured copy.
         "django": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        # Every scanner sends wrong Host headers; one warning line each is enough.
+        "django.security.DisallowedHost": {
+            "handlers": ["stderr_one_line"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }
 
