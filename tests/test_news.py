@@ -167,7 +167,7 @@ def mixed_news(index, countries):
         ("year=0000", None),  # no year 0: ignored, not a server error
         ("country=" + "x" * 300, None),
         # not shaped like a code: ignored (the feed links cannot carry it)
-        ("country=%00%27%22", None),
+        ("country=%27%22%3C", None),  # (a NUL character is a 400: tests/test_hostile_input.py)
         ("country=R%C3%9C%20", None),
     ],
 )

@@ -81,8 +81,9 @@ MIDDLEWARE = [
     # and redirects unprefixed URLs by Accept-Language.
     "website.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Django's, but a malformed CSRF cookie on a reader's GET earns no new cookie.
-    "website.csrf.CsrfViewMiddleware",
+    # A malformed CSRF cookie on a reader's GET earns no new cookie (website/csrf.py).
+    "website.csrf.IgnoreMalformedCsrfCookieMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which device, if any, verified this session; then end sessions that skipped the
     # second factor their user needs (website/two_factor.py).
