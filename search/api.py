@@ -1,5 +1,6 @@
 """`?search=` for the Wagtail API v2, with the search page's query cleaning, language
-backends and database fallback (stock Wagtail answers a raw `"` on SQLite with a 500)."""
+backends, breaker and database fallback (stock Wagtail answers a raw `"` on SQLite with a
+500)."""
 
 import logging
 
@@ -7,7 +8,7 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from . import engines
+from . import engines, node
 from .query import build_query, clean_query
 
 logger = logging.getLogger(__name__)
@@ -24,7 +25,11 @@ class CleanSearchFilter(SearchFilter):
             return queryset.none()
         language = request.GET.get("locale", "")
         name = engines.backend_name_for(language)
-        names = [name, engines.FALLBACK] if engines.has_fallback() else [name]
+        on_node = not engines.uses_database(name)
+        # The node once per request at most, and not while its breaker is open (search/node.py).
+        names = [name] if not on_node or node.available() else []
+        if on_node and engines.has_fallback():
+            names.append(engines.FALLBACK)
         order_by_relevance = "order" not in request.GET
         for backend_name in names:
             query = build_query(
@@ -35,9 +40,14 @@ class CleanSearchFilter(SearchFilter):
                     query, backend=backend_name, order_by_relevance=order_by_relevance
                 )
                 results.count()  # reach the backend here, where a failure can fall back
-                return results
-            except Exception:
+            except Exception as error:
+                if backend_name == name and on_node:
+                    node.record_failure(error)
                 logger.exception("API search failed on the %r backend", backend_name)
+                continue
+            if getattr(results, "answered_by_fallback", False):
+                continue  # the node failed: the fallback, with the database's query
+            return results
         raise BadRequestError("search is not available at the moment")
 
 

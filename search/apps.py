@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_started
 
 
 class SearchConfig(AppConfig):
@@ -6,4 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from . import signals  # noqa: F401, PLC0415
+        from . import node, signals  # noqa: PLC0415
+
+        signals.connect_indexed_models()
+        # Each request may ask the search node once (search/node.py).
+        request_started.connect(node.new_request, dispatch_uid="search-node-new-request")

@@ -7,10 +7,13 @@ uses for every text field without an explicit analyzer (titles, bodies, `_all_te
 
     WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, ["en", "de", "ru", "uk", "be"])
 
-gives a "default" backend (all locales, language-neutral analysis, auto-updated by Wagtail's
-signal handlers) plus "en", "de", "ru", "uk", "be" with `AUTO_UPDATE: False`: the code that
-publishes a page routes it to the backend of its locale, and the search view queries
-`get_search_backend(language_code)`. See docs/search-engine.md.
+gives a "default" backend (all locales, language-neutral analysis; the admin searches it)
+plus "en", "de", "ru", "uk", "be". None of them is updated by Wagtail (`AUTO_UPDATE: False`):
+saving, publishing, moving and deleting queue the update (search/indexing.py) and a worker
+applies it, so no editor's request waits for the node. The backend classes
+(search/node_backends) search with a short timeout and no retries, skip the node while the
+breaker is open (search/node.py) and then answer from the database backend "fallback".
+See docs/search-engine.md.
 
 Analyzers need these on the node: analysis-common (every distribution has it), analysis-icu
 (plugin, for "icu_folding"), and for Ukrainian morphology an analyzer named "ukrainian" (the
@@ -20,12 +23,17 @@ analysis-ukrainian plugin, or the test node in search/engine). Without it, pass
 
 from copy import deepcopy
 
+# Wagtail's backends of the same names, with the breaker and the fallback (search/node_backends).
 ENGINES = {
-    "opensearch2": "wagtail.search.backends.opensearch2",  # the test node (search/engine)
-    "opensearch3": "wagtail.search.backends.opensearch3",
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",  # production
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "opensearch2": "search.node_backends.opensearch2",  # the test node (search/engine)
+    "opensearch3": "search.node_backends.opensearch3",
+    "elasticsearch8": "search.node_backends.elasticsearch8",  # production
+    "elasticsearch9": "search.node_backends.elasticsearch9",
 }
+
+# No retries on any error: a retry doubles what a reader waits for a node that hangs, and the
+# database answers meanwhile. Index writes that fail stay queued (search/indexing.py).
+CLIENT_OPTIONS = {"max_retries": 0, "retry_on_timeout": False}
 
 # Language-neutral analysis for the "default" backend, which holds every locale: words split
 # on Unicode boundaries, lower-cased and folded (ё→е, ў→у, ä→a, ß→ss), no stemming.
@@ -94,41 +102,48 @@ def search_backends(
     engine="opensearch2",
     index_prefix="objectwar_",
     ukrainian_plugin=True,
-    timeout=5,
+    timeout=1.0,
+    index_timeout=30.0,
+    fallback="fallback",
 ):
     """A WAGTAILSEARCH_BACKENDS dict: "default" plus one backend per language code.
 
     `url` is one node URL or a list of them; `languages` language codes such as
     ["en", "de", "ru", "uk", "be"] (or Django's LANGUAGES pairs); `engine` one of ENGINES.
     Index names: "<prefix>wagtailcore_page" for the default backend and
-    "<prefix><code>_wagtailcore_page" for the language backends.
+    "<prefix><code>_wagtailcore_page" for the language backends. `timeout`: seconds a search
+    (connect, then read) may take; `index_timeout`: the same for index writes, which only the
+    queue worker and rebuilds make. `fallback` names the database backend that answers when
+    the node does not (add it to the dict: {"BACKEND": "wagtail.search.backends.database"}).
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {sorted(ENGINES)}, not {engine!r}")
     urls = [url] if isinstance(url, str) else list(url)
     codes = [lang[0] if isinstance(lang, list | tuple) else lang for lang in languages]
 
-    def backend(prefix, index_settings, auto_update):
+    def backend(prefix, index_settings):
         return {
             "BACKEND": ENGINES[engine],
             "URLS": urls,
             "INDEX_PREFIX": prefix,
             "INDEX_SETTINGS": index_settings,
             "TIMEOUT": timeout,
-            "AUTO_UPDATE": auto_update,
+            "INDEX_TIMEOUT": index_timeout,
+            "OPTIONS": dict(CLIENT_OPTIONS),
+            "FALLBACK": fallback,
+            # Updates go through the queue (search/indexing.py), never inside a request.
+            "AUTO_UPDATE": False,
         }
 
     backends = {
         "default": backend(
             index_prefix,
             {"settings": {"analysis": {"analyzer": {"default": deepcopy(_FOLDING)}}}},
-            True,
         )
     }
     for code in codes:
         backends[code] = backend(
             f"{index_prefix}{code}_",
             language_index_settings(code, ukrainian_plugin=ukrainian_plugin),
-            False,
         )
     return backends

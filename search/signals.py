@@ -1,10 +1,12 @@
-"""Connects page lifecycle signals to search/indexing.py."""
+"""Connects saves, deletions and page lifecycle signals to the queue (search/indexing.py)."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from modelsearch.index import get_indexed_models
 
 from . import indexing
 
@@ -23,3 +25,22 @@ def _page_moved(sender, instance, **kwargs):
 @receiver(post_delete, sender=Page)
 def _page_deleted(sender, instance, **kwargs):
     indexing.page_deleted(instance)
+
+
+# What Wagtail's AUTO_UPDATE does for the database backend, queued for the node's backends.
+def _object_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.object_saved(instance)
+
+
+def _object_deleted(sender, instance, **kwargs):
+    indexing.object_deleted(instance)
+
+
+def connect_indexed_models():
+    for model in get_indexed_models():
+        if getattr(model, "search_auto_update", True):
+            post_save.connect(_object_saved, sender=model, dispatch_uid=f"search-queue-{model}")
+            post_delete.connect(
+                _object_deleted, sender=model, dispatch_uid=f"search-queue-del-{model}"
+            )

@@ -21,7 +21,7 @@ from wagtail.search.utils import normalise_query_string
 
 from website.content_cache import active_locale
 
-from . import engines
+from . import engines, node
 from .lemmas import query_lemmas
 from .query import build_query, clean_query
 from .results import describe_hits, facets, make_cards, type_key
@@ -60,16 +60,27 @@ SECTION_PAGE_TYPES = (
 )
 
 
+def _hits(pages, query, backend_name):
+    """Up to MAX_HITS pages. NodeUnavailable when a node backend had to answer from the
+    database (search/node_backends): the caller asks the fallback itself, with the query
+    made for the database."""
+    results = pages.search(query, backend=backend_name)[:MAX_HITS]
+    hits = list(results)
+    if getattr(results, "answered_by_fallback", False):
+        raise node.NodeUnavailable
+    return hits
+
+
 def _run(cleaned, locale, backend_name, *, fuzzy=False):
     pages = _pages(locale)
     if fuzzy:
-        return list(pages.search(Fuzzy(cleaned), backend=backend_name)[:MAX_HITS])
+        return _hits(pages, Fuzzy(cleaned), backend_name)
     database = engines.uses_database(backend_name)
     hits = []
     # Every word first; when no page has them all, pages with some of them, best first.
     for operator in ("and", "or") if len(cleaned.split()) > 1 else ("and",):
         query = build_query(cleaned, locale.language_code, database=database, operator=operator)
-        hits = list(pages.search(query, backend=backend_name)[:MAX_HITS])
+        hits = _hits(pages, query, backend_name)
         if hits:
             break
     wanted = query_lemmas(cleaned, locale.language_code)
@@ -84,14 +95,30 @@ def _run(cleaned, locale, backend_name, *, fuzzy=False):
 
 
 def search_locale(cleaned, locale, *, fuzzy=False):
-    """Live pages of `locale` matching `cleaned`, best first; falls back to the database."""
+    """Live pages of `locale` matching `cleaned`, best first; falls back to the database.
+
+    The node is asked only while search/node.py allows it: once per request at most, and not
+    at all while its breaker is open after a failure.
+    """
     name = engines.backend_name_for(locale.language_code)
-    try:
-        return Found(_run(cleaned, locale, name, fuzzy=fuzzy))
-    except Exception:  # the engine is down or refused the query: never an error page
-        logger.exception("Search failed on the %r backend", name)
-    if fuzzy or not engines.has_fallback():
-        return Found(failed=not fuzzy)
+    if engines.uses_database(name):
+        try:
+            return Found(_run(cleaned, locale, name))
+        except Exception:  # never an error page
+            logger.exception("Search failed on the %r backend", name)
+            return Found(failed=True)
+    if node.available():
+        try:
+            return Found(_run(cleaned, locale, name, fuzzy=fuzzy))
+        except node.NodeUnavailable:
+            pass  # the node failed and was noted; the fallback is asked below
+        except Exception as error:  # the engine is down or refused the query
+            node.record_failure(error)
+            logger.exception("Search failed on the %r backend", name)
+    if fuzzy:
+        return Found()  # typo tolerance is the node's alone
+    if not engines.has_fallback():
+        return Found(failed=True)
     try:
         return Found(_run(cleaned, locale, engines.FALLBACK), degraded=True)
     except DatabaseError:
@@ -215,8 +242,10 @@ def search(request):
         context["promoted"] = promoted(cleaned, locale)
         if not found.pages and not found.failed:
             context["other_languages"] = other_languages(cleaned, locale)
-            if not context["other_languages"] and not engines.uses_database(
-                engines.backend_name_for(locale.language_code)
+            if (
+                not context["other_languages"]
+                and not engines.uses_database(engines.backend_name_for(locale.language_code))
+                and node.available()
             ):
                 # Nothing anywhere: let the engine forgive a typo or two.
                 approximate = search_locale(cleaned, locale, fuzzy=True)
@@ -247,13 +276,19 @@ def suggest(request):
     if len(cleaned) >= 2:
         locale = active_locale()
         name = engines.backend_name_for(locale.language_code)
-        for backend_name in [name, engines.FALLBACK] if engines.has_fallback() else [name]:
+        on_node = not engines.uses_database(name)
+        names = [name] if not on_node or node.available() else []
+        if on_node and engines.has_fallback():
+            names.append(engines.FALLBACK)
+        for backend_name in names:
             try:
                 pages = Page.objects.live().public().filter(locale=locale)
                 hits = pages.autocomplete(cleaned, backend=backend_name)[:SUGGESTIONS]
                 titles = [{"title": p.title, "url": p.get_url(request)} for p in hits]
                 break
-            except Exception:
+            except Exception as error:
+                if backend_name == name and on_node:
+                    node.record_failure(error)
                 logger.exception("Suggestions failed on the %r backend", backend_name)
     response = JsonResponse({"query": cleaned, "suggestions": titles})
     response["Cache-Control"] = "public, max-age=300"

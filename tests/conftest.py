@@ -48,7 +48,19 @@ def _delete_test_indexes():
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend("default")
-    backend.es.indices.delete(index=f"{settings.TEST_INDEX_PREFIX}*", ignore_unavailable=True)
+    client = getattr(backend, "index_es", backend.es)  # the client with the longer timeout
+    client.indices.delete(index=f"{settings.TEST_INDEX_PREFIX}*", ignore_unavailable=True)
+
+
+@pytest.fixture(autouse=True)
+def _search_node_breaker_closed():
+    """A test that makes the search node fail opens its breaker (search/node.py): later
+    tests must not inherit it."""
+    from search import node
+
+    node.reset()
+    yield
+    node.reset()
 
 
 @pytest.fixture

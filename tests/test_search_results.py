@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 import pytest
 
-from search import engines
+from search import engines, indexing
 from search.lemmas import lemma
 
 
@@ -70,10 +70,11 @@ def test_result_cards_show_type_country_date_and_highlighted_snippet(client, dem
 
 
 def publish_and_index(page, capture_on_commit):
-    """Publish, let the commit hooks route the page to the engines, and make it searchable."""
+    """Publish, apply the queued node updates (the worker's job), and make it searchable."""
     with capture_on_commit(execute=True):
         page.save_revision().publish()
     call_command("update_index", backend_name="default", stdout=io.StringIO())
+    indexing.catch_up()
     for name in engines.engine_backend_names():
         engines.backend(name).get_index_for_model(Page).refresh()
 

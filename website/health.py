@@ -2,6 +2,8 @@
 
 200 while the database answers (a search node that is down only degrades search: the search
 view falls back to the database), 503 when the database does not. Never cached, no cookies.
+The node is pinged with at most a second's timeout and not at all while its breaker is open
+(search/node.py): readers are being served from the database then, so search is "down".
 """
 
 import logging
@@ -11,6 +13,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
 from wagtail.search.backends import get_search_backend
+
+from search import node
 
 logger = logging.getLogger(__name__)
 
@@ -28,16 +32,15 @@ def database_state():
 
 def search_state():
     backend = get_search_backend("default")
-    client = getattr(backend, "es", None)  # the Elasticsearch/OpenSearch client
-    if client is None:
+    if getattr(backend, "es", None) is None:  # no Elasticsearch/OpenSearch client
         return "database backend"
-    try:
-        up = client.ping()
-    except Exception:  # any client error means the node cannot serve searches
-        up = False
-    if not up:
-        logger.warning("Health check: the search node does not answer")
-    return "ok" if up else "down"
+    if not node.available():
+        return "down"
+    if node.ping(backend):
+        return "ok"
+    logger.warning("Health check: the search node does not answer")
+    node.record_failure()
+    return "down"
 
 
 @never_cache

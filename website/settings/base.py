@@ -246,6 +246,13 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 # with that language's analyzer (search/backends.py, docs/search-engine.md).
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="elasticsearch8")
+# A reader's search waits at most this long for the node (to connect, then to read; never
+# retried) before the database answers. Index writes happen in the queue worker
+# (`manage.py search_index_worker`) with ELASTICSEARCH_INDEX_TIMEOUT.
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=1.0)
+ELASTICSEARCH_INDEX_TIMEOUT = env.float("ELASTICSEARCH_INDEX_TIMEOUT", default=30.0)
+# After the node fails, readers' requests leave it alone for this long (search/node.py).
+SEARCH_NODE_COOLDOWN_SECONDS = env.int("SEARCH_NODE_COOLDOWN_SECONDS", default=30)
 if ELASTICSEARCH_URL:
     from search.backends import search_backends
 
@@ -255,9 +262,11 @@ if ELASTICSEARCH_URL:
         engine=SEARCH_ENGINE,
         index_prefix=env.str("ELASTICSEARCH_INDEX_PREFIX", default="objectwar_"),
         ukrainian_plugin=env.bool("ELASTICSEARCH_UKRAINIAN_PLUGIN", default=True),
-        timeout=env.int("ELASTICSEARCH_TIMEOUT", default=10),
+        timeout=ELASTICSEARCH_TIMEOUT,
+        index_timeout=ELASTICSEARCH_INDEX_TIMEOUT,
     )
-    # Kept up to date alongside the node, so search still answers while it is down.
+    # Kept up to date alongside the node (synchronously), so search still answers while the
+    # node is down or the queue has not reached it yet.
     WAGTAILSEARCH_BACKENDS["fallback"] = {"BACKEND": "wagtail.search.backends.database"}
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -43,6 +43,8 @@ if ELASTICSEARCH_URL:  # noqa: F405
         engine=SEARCH_ENGINE,  # noqa: F405
         index_prefix=TEST_INDEX_PREFIX,
         ukrainian_plugin=env.bool("ELASTICSEARCH_UKRAINIAN_PLUGIN", default=True),  # noqa: F405
+        timeout=ELASTICSEARCH_TIMEOUT,  # noqa: F405
+        index_timeout=ELASTICSEARCH_INDEX_TIMEOUT,  # noqa: F405
     )
     WAGTAILSEARCH_BACKENDS["fallback"] = {"BACKEND": "wagtail.search.backends.database"}
 

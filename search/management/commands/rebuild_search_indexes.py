@@ -2,7 +2,7 @@
 
     manage.py rebuild_search_indexes              # everything, with progress
     manage.py rebuild_search_indexes --language ru
-    manage.py rebuild_search_indexes --pending    # apply updates queued while the node was down
+    manage.py rebuild_search_indexes --pending    # apply the queued updates once (cron)
 
 Use this instead of Wagtail's `update_index`, which would put every language's pages into
 each per-language index.
@@ -12,6 +12,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from wagtail.models import Page
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--pending",
             action="store_true",
-            help="Only apply updates queued while the node was down.",
+            help="Only apply the queued updates (what search_index_worker does continuously).",
         )
 
     def handle(self, *args, language=None, pending=False, verbosity=1, **options):
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             if left:
                 raise CommandError("The search node is still unreachable; run this again later.")
             return
+        started = timezone.now()
         languages = engines.language_backend_names()
         if language and language not in languages:
             raise CommandError(
@@ -55,8 +57,11 @@ class Command(BaseCommand):
                     self.say(f"{name}: done")
         for code in [language] if language else languages:
             self.rebuild_language(code)
-        # Everything is fresh now: nothing queued is still needed.
-        indexing.PendingIndexUpdate.objects.all().delete()
+        # What was queued before the rebuild began is in the indexes now; later changes are not.
+        queued = indexing.PendingIndexUpdate.objects.filter(queued_at__lt=started)
+        if language:
+            queued = queued.filter(backend=language)
+        queued.delete()
 
     def rebuild_language(self, code):
         backend = engines.backend(code)

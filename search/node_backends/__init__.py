@@ -1,0 +1,131 @@
+"""Wagtail's Elasticsearch/OpenSearch backends, made safe for a node that hangs or is down.
+
+`search.backends.search_backends()` names these modules (`search.node_backends.opensearch2`,
+…) instead of Wagtail's. Each backend differs from Wagtail's in three ways:
+
+- Two clients. Searches use `TIMEOUT` (ELASTICSEARCH_TIMEOUT, about a second, no retries:
+  a reader waits for it); index writes (the queue worker, rebuilds) use `INDEX_TIMEOUT`,
+  long enough for bulk requests. No reader request writes to the node (search/indexing.py).
+- Search results obey the breaker (search/node.py): while it is open the node is not asked,
+  and a failure opens it.
+- When the node is not asked or fails, results come from the database backend named by
+  `FALLBACK` ("fallback", kept up to date synchronously), so callers that do not handle
+  errors (the admin's page, image and document search, the API's `?search=`) answer from the
+  database instead of failing. `answered_by_fallback` tells callers that care (the search
+  page, which shows a notice) which one answered.
+"""
+
+import logging
+from functools import cached_property
+from urllib.parse import urlparse
+
+from django.conf import settings
+
+from modelsearch.backends import get_search_backend
+
+from .. import node
+
+logger = logging.getLogger(__name__)
+
+
+class FallbackResultsMixin:
+    answered_by_fallback = False
+
+    def _do_search(self):
+        return self._guarded(lambda: list(super(FallbackResultsMixin, self)._do_search()), list)
+
+    def _do_count(self):
+        return self._guarded(super()._do_count, lambda results: results.count())
+
+    def facet(self, field_name):
+        return self._guarded(
+            lambda: super(FallbackResultsMixin, self).facet(field_name),
+            lambda results: results.facet(field_name),
+        )
+
+    def _guarded(self, ask_node, ask_fallback):
+        if node.available():
+            try:
+                return ask_node()
+            except Exception as error:
+                if not node.record_failure(error):
+                    raise  # the node refused this query: not an outage, not for the fallback
+                logger.warning(
+                    "Search node failed (%s); answering from the database", type(error).__name__
+                )
+        fallback = self._fallback_results()
+        if fallback is None:
+            raise node.NodeUnavailable("the search node is unavailable and no fallback is set")
+        self.answered_by_fallback = True
+        return ask_fallback(fallback)
+
+    def _fallback_results(self):
+        """The same query on the database backend, with the same slice."""
+        name = self.backend.fallback_name
+        if not name or name not in settings.WAGTAILSEARCH_BACKENDS:
+            return None
+        database = get_search_backend(name)
+        compiler = self.query_compiler
+        autocomplete = isinstance(compiler, self.backend.autocomplete_query_compiler_class)
+        method = database.autocomplete if autocomplete else database.search
+        results = method(
+            compiler.query,
+            compiler.queryset,
+            fields=compiler.fields,
+            order_by_relevance=compiler.order_by_relevance,
+        )
+        if self._score_field:
+            results = results.annotate_score(self._score_field)
+        return results[self.start : self.stop]
+
+
+class IndexClientMixin:
+    def __init__(self, backend, name):
+        super().__init__(backend, name)
+        self.es = backend.index_es
+
+    def exists(self):
+        # modelsearch 1.3.2 passes the name positionally, which the elasticsearch 8 and 9
+        # clients refuse (TypeError): every queued update failed on Elasticsearch.
+        return bool(self.es.indices.exists(index=self.name))
+
+
+class NodeBackendMixin:
+    def __init__(self, params):
+        params = dict(params)
+        self.fallback_name = params.pop("FALLBACK", None)
+        self.index_timeout = params.pop("INDEX_TIMEOUT", None)
+        # Wagtail's constructor adds to OPTIONS in place: keep the settings' dict untouched.
+        self._client_options = dict(params.get("OPTIONS", {}))
+        params["OPTIONS"] = dict(self._client_options)
+        urls = params.get("URLS", ["http://localhost:9200"])
+        urls = [urls] if isinstance(urls, str) else list(urls)
+        # What Wagtail's constructor adds for URLS (e.g. Elasticsearch 8's basic_auth).
+        self._url_options = (
+            {}
+            if params.get("HOSTS")
+            else self._get_options_from_host_urls([urlparse(url) for url in urls])
+        )
+        super().__init__(params)
+
+    @cached_property
+    def index_es(self):
+        """The client for index writes: same node, longer timeout."""
+        if not self.index_timeout:
+            return self.es
+        options = {**self._client_options, **self._url_options}
+        options[self.timeout_kwarg_name] = self.index_timeout
+        return self.client_class(hosts=self.hosts, **options)
+
+
+def resilient(base):
+    """A subclass of Wagtail's backend class `base` with the behaviour described above."""
+    results_class = type(
+        base.results_class.__name__, (FallbackResultsMixin, base.results_class), {}
+    )
+    index_class = type(base.index_class.__name__, (IndexClientMixin, base.index_class), {})
+    return type(
+        base.__name__,
+        (NodeBackendMixin, base),
+        {"results_class": results_class, "index_class": index_class, "__module__": __name__},
+    )
