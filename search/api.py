@@ -43,7 +43,9 @@ class CleanSearchFilter(SearchFilter):
             except Exception as error:
                 if backend_name == name and on_node:
                     node.record_failure(error)
-                logger.exception("API search failed on the %r backend", backend_name)
+                logger.warning(
+                    "API search failed on the %r backend: %s", backend_name, node.describe(error)
+                )
                 continue
             if getattr(results, "answered_by_fallback", False):
                 continue  # the node failed: the fallback, with the database's query

@@ -109,3 +109,10 @@ def ping(backend, timeout=PING_TIMEOUT):
         return bool(client.ping(request_timeout=timeout))  # opensearch-py
     except Exception:
         return False
+
+
+def describe(error):
+    """What a log line may say about a failed search: the kind of error and the node's status,
+    never its message (an engine's error message can quote what the reader searched for)."""
+    status = getattr(error, "status_code", None)
+    return f"{type(error).__name__}" + (f" (status {status})" if status else "")

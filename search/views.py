@@ -104,8 +104,8 @@ def search_locale(cleaned, locale, *, fuzzy=False):
     if engines.uses_database(name):
         try:
             return Found(_run(cleaned, locale, name))
-        except Exception:  # never an error page
-            logger.exception("Search failed on the %r backend", name)
+        except Exception as error:  # never an error page
+            logger.warning("Search failed on the %r backend: %s", name, node.describe(error))
             return Found(failed=True)
     if node.available():
         try:
@@ -114,15 +114,15 @@ def search_locale(cleaned, locale, *, fuzzy=False):
             pass  # the node failed and was noted; the fallback is asked below
         except Exception as error:  # the engine is down or refused the query
             node.record_failure(error)
-            logger.exception("Search failed on the %r backend", name)
+            logger.warning("Search failed on the %r backend: %s", name, node.describe(error))
     if fuzzy:
         return Found()  # typo tolerance is the node's alone
     if not engines.has_fallback():
         return Found(failed=True)
     try:
         return Found(_run(cleaned, locale, engines.FALLBACK), degraded=True)
-    except DatabaseError:
-        logger.exception("Search failed on the fallback backend")
+    except DatabaseError as error:
+        logger.warning("Search failed on the fallback backend: %s", node.describe(error))
         return Found(failed=True)
 
 
@@ -289,7 +289,10 @@ def suggest(request):
             except Exception as error:
                 if backend_name == name and on_node:
                     node.record_failure(error)
-                logger.exception("Suggestions failed on the %r backend", backend_name)
+                logger.warning(
+                    "Suggestions failed on the %r backend: %s", backend_name, node.describe(error)
+                )
     response = JsonResponse({"query": cleaned, "suggestions": titles})
-    response["Cache-Control"] = "public, max-age=300"
+    # The browser may keep them; a shared cache (a CDN) must not learn what readers type.
+    response["Cache-Control"] = "private, max-age=300"
     return response

@@ -313,3 +313,61 @@ def test_only_outages_open_the_breaker():
     assert node.is_outage(ConnectionTimeout("TIMEOUT", "read timed out", None))
     assert not node.is_outage(RequestError(400, "parsing_exception", {}))
     assert not node.is_outage(NotFoundError(404, "index_not_found_exception", {}))
+
+
+class RefusingNode:
+    """An HTTP node that answers every request with a 400 quoting the query back, as engines
+    do for queries they cannot parse."""
+
+    def __init__(self):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode("utf-8", "replace")
+                message = (
+                    f'{{"error": {{"reason": "failed to parse [{body[:200]}]"}}, "status": 400}}'
+                )
+                data = message.encode()
+                self.send_response(400)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_PUT = do_HEAD = _answer
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.django_db
+def test_a_refused_search_leaves_no_trace_of_the_query_in_the_logs(
+    client, settings, demo_content, caplog
+):
+    """An engine's error message can quote the query: logs name the error, not its text."""
+    refusing = RefusingNode()
+    try:
+        point_search_at(settings, refusing.url)
+        caplog.set_level("INFO")  # production's (engine clients log bodies only at DEBUG,
+        # which production settings never turn on for them)
+        for path in ("/ru/search/", "/ru/search/suggest/"):
+            assert client.get(path, {"q": "дезертирство"}).status_code == 200
+        assert client.get("/api/v2/pages/", {"search": "дезертирство", "locale": "ru"}).status_code
+    finally:
+        refusing.close()
+    logged = "\n".join(
+        record.getMessage() + (str(record.exc_info[1]) if record.exc_info else "")
+        for record in caplog.records
+    )
+    assert "failed" in logged.lower()  # the failure is logged...
+    assert "дезертир" not in logged  # ...without the reader's words

@@ -91,3 +91,18 @@ def test_without_a_shared_cache_a_publish_reaches_every_worker_within_a_minute()
     )
     assert shared.returncode == 0, shared.stderr
     assert shared.stdout.split() == ["ResilientRedisCache", "600", "3600"]
+
+
+def test_production_never_logs_what_the_search_clients_send():
+    """The search clients log request and response bodies (readers' queries) at DEBUG:
+    production keeps their loggers at WARNING even with LOG_LEVEL=DEBUG."""
+    names = ("elasticsearch", "elastic_transport", "opensearch", "urllib3")
+    show = f"[settings.LOGGING['loggers'][n]['level'] for n in {names!r}]"
+    result = start_django(
+        "website.settings.production",
+        show=show,
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="example.org",
+        LOG_LEVEL="DEBUG",
+    )
+    assert result.stdout.strip() == str(["WARNING"] * 4), result.stderr

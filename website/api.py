@@ -28,6 +28,7 @@ from rest_framework.renderers import JSONRenderer
 
 from search import engines
 from search.api import PagesSearchAPIViewSet
+from search.node import describe
 from search.query import clean_query
 
 logger = logging.getLogger(__name__)
@@ -64,8 +65,8 @@ class FileSearchFilter(SearchFilter):
                 results = queryset.search(cleaned, backend=name, order_by_relevance=True)
                 results.count()  # reach the backend here, where a failure can fall back
                 return results
-            except Exception:
-                logger.warning("File search failed on the %r backend", name)
+            except Exception as error:
+                logger.warning("File search failed on the %r backend: %s", name, describe(error))
         raise BadRequestError("search is not available at the moment")
 
 

@@ -50,6 +50,11 @@ LOGGING = {
     "loggers": {
         # Django's own handlers would print a second, unstructured copy.
         "django": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        # Search clients log request and response bodies (readers' queries) at DEBUG.
+        **{
+            name: {"level": "WARNING"}
+            for name in ("elasticsearch", "elastic_transport", "opensearch", "urllib3")
+        },
         # Every scanner sends wrong Host headers; one warning line each is enough.
         "django.security.DisallowedHost": {
             "handlers": ["stderr_one_line"],
