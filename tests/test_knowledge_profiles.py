@@ -14,11 +14,7 @@ import pytest
 
 from knowledge.models import KnowledgeSettings, LegalRule
 
-from .knowledge_helpers import edit_rule_and_publish, profile
-
-
-def glance_of(html):
-    return html.split('id="glance-heading"', 1)[1].split("</section>", 1)[0]
+from .knowledge_helpers import edit_rule_and_publish, glance_of, profile
 
 
 @pytest.mark.django_db
@@ -167,3 +163,51 @@ def test_rule_labels_are_in_the_readers_language_whichever_was_asked_first(clien
     assert desertion_ru in russian and desertion_ru not in english
     assert "Desertion" in english
     assert "Desertion" in client.get("/en/knowledge/russia/").content.decode()
+
+
+@pytest.mark.django_db
+def test_readers_see_that_a_rule_is_being_checked(client, demo_content):
+    page = profile("russia")
+    before = client.get("/en/knowledge/russia/").content.decode()
+    assert "being checked" not in before
+    edit_rule_and_publish(
+        page,
+        "Absence from the unit during mobilisation",
+        under_review=True,
+        review_note="A court ruling of 1 December is being read.",
+    )
+    rule = page.rules.get(heading="Absence from the unit during mobilisation")
+    html = client.get("/en/knowledge/russia/").content.decode()
+    article = html.split(f'<article class="rule" id="{rule.anchor}">', 1)[1].split("</article>")[0]
+    assert (
+        "We are checking this rule: it may no longer be accurate. "
+        "A court ruling of 1 December is being read." in article
+    )
+    assert '<span class="badge badge--review">being checked</span>' in article
+    # the other rules are not marked
+    assert html.count('class="notice notice--warning rule__review"') == 1
+    # the glance answer that comes from the rule says so too
+    desertion = glance_of(html).split("Highest penalty for desertion", 1)[1].split("</div>")[0]
+    assert "being checked" in desertion
+    compare = client.get("/en/knowledge/compare/").content.decode()
+    row = compare.split(">Russia</a></th>", 1)[1].split("</tr>", 1)[0]
+    cell = row.split('<td data-topic="Desertion">', 1)[1].split("</td>", 1)[0]
+    assert "being checked" in cell
+    assert "being checked" not in row.replace(cell, "")
+
+
+@pytest.mark.django_db
+def test_translations_show_the_check_in_the_readers_language(client, demo_content):
+    from wagtail_localize.models import Translation
+
+    page = edit_rule_and_publish(
+        profile("russia"), "Voluntary surrender", under_review=True, review_note=""
+    )
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code="ru"
+    )
+    translation.source.update_from_db()
+    translation.save_target(publish=True)
+    html = client.get(profile("russia", "ru").url).content.decode()
+    assert "Мы проверяем это правило: возможно, оно уже не соответствует действительности." in html
+    assert '<span class="badge badge--review">проверяется</span>' in html

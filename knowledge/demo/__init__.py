@@ -17,7 +17,7 @@ from ..models import (
     RuleChange,
 )
 from ..review import mark_reviewed, setup_legal_review
-from .content import COUNTRIES, GUIDES, PROFILES, RUSSIA_BEFORE_2024
+from .content import COUNTRIES, GUIDES, NOT_YET_LINKED, PROFILES, RUSSIA_BEFORE_2024
 from .translations import PHRASEBOOKS
 
 
@@ -26,10 +26,13 @@ def _sources(items):
         (
             "source",
             {
+                "kind": s["kind"],
                 "title": s["title"],
                 "issuer": s.get("issuer", ""),
                 "url": s.get("url", ""),
+                "no_online_copy": "" if s.get("url") else s.get("no_online_copy", NOT_YET_LINKED),
                 "date": s.get("date"),
+                "checked": s.get("checked"),
             },
         )
         for s in items
