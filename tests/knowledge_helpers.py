@@ -33,16 +33,19 @@ TEST_SOURCE = {
 }
 
 
-def add_rule_and_publish(page, **fields):
-    """Add a rule (with a test source unless `sources` is given) and publish the page."""
+def replace_topic_rules(page, topic, rules):
+    """Publish `page` with `rules` (dicts of LegalRule fields; a test source each unless
+    given) in place of its rules on `topic`, so a test does not depend on the demo's."""
     from knowledge.models import LegalRule
 
     page = CountryProfilePage.objects.get(pk=page.pk)
-    rules = list(page.rules.all())
-    fields.setdefault("sources", [("source", TEST_SOURCE)])
-    fields.setdefault("summary", "Test rule.")
-    rules.append(LegalRule(sort_order=len(rules), **fields))
-    page.rules = rules
+    kept = [rule for rule in page.rules.all() if rule.topic != topic]
+    for fields in rules:
+        fields = {"sources": [("source", TEST_SOURCE)], "summary": "Test rule.", **fields}
+        kept.append(LegalRule(topic=topic, **fields))
+    for position, rule in enumerate(kept):
+        rule.sort_order = position
+    page.rules = kept
     page.save_revision().publish()
     return CountryProfilePage.objects.get(pk=page.pk)
 

@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
+from demo import data as demo_data
 from knowledge.models import CountryProfilePage, GuidePage
 
 from .knowledge_helpers import block_errors, edit_form_data, field_errors, profile
@@ -36,46 +37,47 @@ def rule_index(prefixes, heading):
     return int(prefixes[heading].split("-")[1])
 
 
+def unpunished(value):
+    return value in (None, "none")
+
+
+# Rules of the Russian demo profile, chosen by what the case needs (demo/data).
+PRISON_TERM = demo_data.rule("RU", penalty_kind="criminal", prison_max_months=bool)
+NO_PENALTY = demo_data.rule("RU", penalty_kind=unpunished, fine=lambda v: not v)
+CRIMINAL = demo_data.rule("RU", penalty_kind="criminal", article=bool)
+NO_RIGHTS_TOPIC = demo_data.rule("RU", topic="evasion")
+REFUSAL = demo_data.rule("RU", topic="refusal")
+DESERTION = demo_data.rule("RU", topic="desertion")
+PENALTY_KIND_FIRST = (
+    "Choose the kind of penalty (administrative or criminal) first, or leave this empty."
+)
+RIGHTS_ONLY = "Only for objection, leaving the country and asylum: leave this empty for this topic."
+
 # (rule, changes to its form fields, field that must show the error, message)
 RULE_CASES = [
     (
-        "Voluntary surrender",
-        {"prison_min_months": "150"},
+        PRISON_TERM["heading"],
+        {"prison_min_months": str(PRISON_TERM["prison_max_months"] + 1)},
         "prison_min_months",
         "The shortest prison term cannot be longer than the longest one.",
     ),
+    (NO_PENALTY["heading"], {"fine": "up to 5,000 RUB"}, "fine", PENALTY_KIND_FIRST),
+    (NO_PENALTY["heading"], {"prison_max_months": "24"}, "prison_max_months", PENALTY_KIND_FIRST),
     (
-        "Alternative civilian service",
-        {"fine": "up to 5,000 RUB"},
-        "fine",
-        "Choose the kind of penalty (administrative or criminal) first, or leave this empty.",
-    ),
-    (
-        "Partial mobilisation",
-        {"prison_max_months": "24"},
-        "prison_max_months",
-        "Choose the kind of penalty (administrative or criminal) first, or leave this empty.",
-    ),
-    (
-        "Voluntary surrender",
+        CRIMINAL["heading"],
         {"death_penalty": "on", "article": ""},
         "article",
         "Name the article that allows the death penalty.",
     ),
+    (NO_RIGHTS_TOPIC["heading"], {"availability": "limited"}, "availability", RIGHTS_ONLY),
     (
-        "Electronic summons and restrictions",
-        {"availability": "limited"},
-        "availability",
-        "Only for objection, leaving the country and asylum: leave this empty for this topic.",
-    ),
-    (
-        "Refusal to take part in hostilities",
+        REFUSAL["heading"],
         {"available_until": "only before the first battle"},
         "available_until",
-        "Only for objection, leaving the country and asylum: leave this empty for this topic.",
+        RIGHTS_ONLY,
     ),
     (
-        "Absence from the unit during mobilisation",
+        DESERTION["heading"],
         {"service_months": "12"},
         "service_months",
         "Only for conscription and alternative service: leave this empty for this topic.",
@@ -125,7 +127,7 @@ def test_a_rule_without_sources_is_refused_on_submit_but_may_be_saved_as_draft(
     page = profile("russia")
     client.force_login(editor)
     data, prefixes = edit_form_data(client, page)
-    index = rule_index(prefixes, "Partial mobilisation")
+    index = rule_index(prefixes, NO_PENALTY["heading"])
     data[f"rules-{index}-sources-count"] = "0"
 
     response = submit(client, page, data.copy())
@@ -138,7 +140,7 @@ def test_a_rule_without_sources_is_refused_on_submit_but_may_be_saved_as_draft(
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), draft)
     assert response.status_code == 302
     saved = CountryProfilePage.objects.get(pk=page.pk).get_latest_revision_as_object()
-    assert not next(r for r in saved.rules.all() if r.heading == "Partial mobilisation").sources
+    assert not next(r for r in saved.rules.all() if r.heading == NO_PENALTY["heading"]).sources
 
 
 @pytest.mark.django_db
@@ -146,7 +148,7 @@ def test_a_source_needs_an_address_or_a_reason_why_there_is_none(client, demo_co
     page = profile("russia")
     client.force_login(editor)
     data, prefixes = edit_form_data(client, page, checked=CHECKED)
-    index = rule_index(prefixes, "Voluntary surrender")
+    index = rule_index(prefixes, PRISON_TERM["heading"])
     data[f"rules-{index}-sources-0-value-url"] = ""
     data[f"rules-{index}-sources-0-value-no_online_copy"] = ""
     response = submit(client, page, data.copy())
@@ -168,7 +170,7 @@ def test_a_source_needs_its_kind_and_the_date_it_was_checked(client, demo_conten
     page = profile("russia")
     client.force_login(editor)
     data, prefixes = edit_form_data(client, page)
-    index = rule_index(prefixes, "Voluntary surrender")
+    index = rule_index(prefixes, PRISON_TERM["heading"])
     data[f"rules-{index}-sources-0-value-kind"] = ""
     data[f"rules-{index}-sources-0-value-checked"] = ""
     response = submit(client, page, data)
@@ -183,7 +185,7 @@ def test_a_review_note_needs_the_under_review_flag(client, demo_content, editor)
     page = profile("russia")
     client.force_login(editor)
     data, prefixes = edit_form_data(client, page, checked=CHECKED)
-    index = rule_index(prefixes, "Partial mobilisation")
+    index = rule_index(prefixes, NO_PENALTY["heading"])
     data[f"rules-{index}-review_note"] = "A new decree is being read."
     response = submit(client, page, data.copy())
     assert field_errors(response.content.decode(), "review_note", rule_index=index) == [
@@ -202,7 +204,7 @@ def test_editors_read_the_reason_in_their_admin_language(client, demo_content, e
     page = profile("russia")
     client.force_login(editor)
     data, prefixes = edit_form_data(client, page)
-    index = rule_index(prefixes, "Absence from the unit during mobilisation")
+    index = rule_index(prefixes, DESERTION["heading"])
     data[f"rules-{index}-service_months"] = "12"
     data[f"rules-{index}-sources-count"] = "0"
     html = submit(client, page, data).content.decode()
@@ -217,7 +219,7 @@ def test_editors_read_the_reason_in_their_admin_language(client, demo_content, e
 @pytest.mark.django_db
 def test_a_guide_without_sources_is_refused(client, demo_content, django_user_model):
     admin = django_user_model.objects.create_superuser("chief-editor", password="pw")
-    guide = GuidePage.objects.get(slug="leaving-ukraine", locale__language_code="en")
+    guide = GuidePage.objects.get(slug=demo_data.guides()[-1]["slug"], locale__language_code="en")
     client.force_login(admin)
     data, _prefixes = edit_form_data(client, guide, checked=CHECKED)
     data["sources-count"] = "0"

@@ -11,11 +11,14 @@ from wagtail_localize.models import Translation
 
 import pytest
 
+from demo import data as demo_data
 from knowledge.models import GuidePage, LegalRule
 
 from .knowledge_helpers import edit_rule_and_publish, profile
 
 LANGUAGES = ["en", "de", "ru", "uk", "be"]
+# A Russian rule the tests give other sources (any rule would do).
+CITING = demo_data.rule("RU", penalty_kind="criminal")
 
 
 def footnotes(html, prefix):
@@ -69,8 +72,8 @@ def test_a_source_shows_its_link_kind_and_check_date(client, demo_content):
         "date": date(2022, 9, 24),
         "checked": date(2026, 12, 1),
     }
-    edit_rule_and_publish(page, "Voluntary surrender", sources=[("source", source)])
-    rule = LegalRule.objects.get(locale__language_code="en", heading="Voluntary surrender")
+    edit_rule_and_publish(page, CITING["heading"], sources=[("source", source)])
+    rule = LegalRule.objects.get(locale__language_code="en", heading=CITING["heading"])
     html = client.get("/en/knowledge/russia/").content.decode()
     item = footnotes(html, rule.anchor)[1]
     assert (
@@ -94,8 +97,8 @@ def test_a_source_without_online_copy_says_why(client, demo_content):
         "no_online_copy": "Not published; a copy is held by the counselling service.",
         "checked": date(2026, 11, 30),
     }
-    edit_rule_and_publish(page, "Voluntary surrender", sources=[("source", source)])
-    rule = LegalRule.objects.get(locale__language_code="en", heading="Voluntary surrender")
+    edit_rule_and_publish(page, CITING["heading"], sources=[("source", source)])
+    rule = LegalRule.objects.get(locale__language_code="en", heading=CITING["heading"])
     html = client.get("/en/knowledge/russia/").content.decode()
     item = footnotes(html, rule.anchor)[1]
     assert "<a " not in item
@@ -109,7 +112,7 @@ def test_a_source_without_online_copy_says_why(client, demo_content):
 def test_sources_saved_before_kinds_and_check_dates_still_show(client, demo_content):
     """StreamField JSON written before sources had a kind, an offline reason and a check
     date (in revisions and older databases) loads and renders as before."""
-    rule = LegalRule.objects.get(locale__language_code="en", heading="Voluntary surrender")
+    rule = LegalRule.objects.get(locale__language_code="en", heading=CITING["heading"])
     old_shape = {"title": "Old source", "issuer": "TASS", "url": "https://example.org/old"}
     rule.sources = json.dumps([{"type": "source", "value": old_shape, "id": "old-1"}])
     rule.save()
@@ -147,12 +150,12 @@ def test_source_details_are_in_the_readers_language(client, demo_content, langua
         "no_online_copy": "",
         "checked": date(2026, 12, 1),
     }
-    edit_rule_and_publish(page, "Voluntary surrender", sources=[("source", source)])
+    edit_rule_and_publish(page, CITING["heading"], sources=[("source", source)])
     # The translation follows when it is synced with the English original, as translators
     # do; the kind, date and address are synchronised, not translated.
     sync_translation(page, language)
     translated = profile("russia", language)
-    english_rule = LegalRule.objects.get(locale__language_code="en", heading="Voluntary surrender")
+    english_rule = LegalRule.objects.get(locale__language_code="en", heading=CITING["heading"])
     rule = translated.rules.get(translation_key=english_rule.translation_key)
     html = client.get(translated.url).content.decode()
     item = footnotes(html, rule.anchor)[1]

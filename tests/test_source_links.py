@@ -11,10 +11,14 @@ from django.core.management.base import CommandError
 
 import pytest
 
+from demo import data as demo_data
 from knowledge.models import GuidePage
 from knowledge.source_links import USER_AGENT
 
 from .knowledge_helpers import TEST_SOURCE, edit_rule_and_publish, profile
+
+# Two Russian rules (translated into Russian) that the tests make cite test addresses.
+FIRST, SECOND = demo_data.rules("RU")[:2]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -92,14 +96,14 @@ def cited(demo_content, server, refused):
     russia = profile("russia")
     edit_rule_and_publish(
         russia,
-        "Voluntary surrender",
+        FIRST["heading"],
         sources=[cite(f"{server}/law"), cite(f"{server}/gone"), cite(f"{server}/redirect")],
     )
+    edit_rule_and_publish(russia, SECOND["heading"], sources=[cite(f"{server}/law"), cite(refused)])
     edit_rule_and_publish(
-        russia, "Partial mobilisation", sources=[cite(f"{server}/law"), cite(refused)]
-    )
-    edit_rule_and_publish(
-        profile("russia", "ru"), "Частичная мобилизация", sources=[cite(f"{server}/gone")]
+        profile("russia", "ru"),
+        demo_data.translation("ru", SECOND["heading"]),
+        sources=[cite(f"{server}/gone")],
     )
     guide = GuidePage.objects.get(slug="leaving-ukraine", locale__language_code="en")
     guide.sources = [cite(f"{server}/gone"), cite(f"{server}/no-head")]
@@ -116,8 +120,10 @@ def test_broken_source_links_are_listed_with_who_cites_them(cited):
     assert f"BROKEN {refused} — " in output
     assert "refused" in output.split(f"BROKEN {refused} — ", 1)[1].split("\n", 1)[0].lower()
     gone = output.split(f"BROKEN {server}/gone", 1)[1].split("BROKEN", 1)[0]
-    assert "[en] Russia › Voluntary surrender" in gone
-    assert "[ru] Россия › Частичная мобилизация" in gone
+    russia = demo_data.profile("RU")["title"]
+    assert f"[en] {russia} › {FIRST['heading']}" in gone
+    ru = demo_data.translation
+    assert f"[ru] {ru('ru', russia)} › {ru('ru', SECOND['heading'])}" in gone
     assert f"[en] {cited['guide'].title} (page {cited['guide'].pk})" in gone
     assert f"{server}/law " not in output and f"{server}/law\n" not in output
     assert f"BROKEN {server}/redirect" not in output
@@ -151,7 +157,7 @@ def test_exit_zero_for_a_report_without_failing(cited):
 
 @pytest.mark.django_db
 def test_all_links_answering_is_a_success(demo_content, server):
-    edit_rule_and_publish(profile("russia"), "Voluntary surrender", sources=[cite(f"{server}/law")])
+    edit_rule_and_publish(profile("russia"), FIRST["heading"], sources=[cite(f"{server}/law")])
     output, error = run()
     assert error is None
     assert "1 source address(es) checked, 0 broken." in output
