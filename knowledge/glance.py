@@ -99,13 +99,32 @@ def rule_facts(rule):
     return facts
 
 
+_KIND_RANK = {PenaltyKind.NONE: 0, PenaltyKind.ADMINISTRATIVE: 1, PenaltyKind.CRIMINAL: 2}
+
+
 def penalty_weight(rule):
-    """Order penalties by severity: death penalty, then longest imprisonment."""
+    """Order penalties by severity: the death penalty, then any criminal penalty above any
+    administrative one (an administrative detention of some days does not outrank a
+    criminal conviction), then the longest prison term."""
     return (
         rule.death_penalty,
-        rule.prison_max_months or 0,
-        rule.penalty_kind == PenaltyKind.CRIMINAL,
+        _KIND_RANK.get(rule.penalty_kind, 0),
+        max(rule.prison_max_months or 0, rule.prison_min_months or 0),
+        rule.prison_min_months or 0,
     )
+
+
+def is_punished(rule):
+    return rule.penalty_kind != PenaltyKind.NONE or rule.death_penalty
+
+
+def harshest(rules):
+    """The rule with the highest penalty among `rules` (all of one topic): a rule in force
+    before a suspended or proposed one, then by penalty_weight(). None if none punishes."""
+    punished = [r for r in rules if is_punished(r) and r.status != RuleStatus.REPEALED]
+    if not punished:
+        return None
+    return max(punished, key=lambda r: (r.status == RuleStatus.IN_FORCE, penalty_weight(r)))
 
 
 @dataclass
@@ -186,10 +205,9 @@ def _mobilization(rules):
 
 
 def _highest_penalty(question, rules):
-    punished = [r for r in rules if r.penalty_kind != PenaltyKind.NONE or r.death_penalty]
-    if not punished:
+    rule = harshest(rules)
+    if rule is None:
         return None
-    rule = max(punished, key=penalty_weight)
     answer = (
         _("death penalty")
         if rule.death_penalty

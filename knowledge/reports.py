@@ -1,5 +1,6 @@
-"""Admin report 'Legal content due for review': profiles, guides and rules whose last
-legal review is older than the threshold (or missing), oldest first."""
+"""Admin report 'Legal content due for review': rules an editor marked as under review,
+then profiles, guides and rules whose last legal review is older than the threshold (or
+missing), oldest first."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,6 +25,8 @@ class DueItem:
     last_reviewed: date | None
     edit_url: str
     page_id: int
+    reason: str = ""
+    under_review: bool = False
 
     @property
     def age_key(self):
@@ -31,10 +34,12 @@ class DueItem:
 
 
 def due_for_review(max_age_days, today=None):
-    """Everything whose review is older than `max_age_days` (or never happened), oldest first."""
+    """Rules marked as under review, then everything whose review is older than
+    `max_age_days` (or never happened), oldest first."""
     from django.urls import reverse
 
     limit = (today or timezone.localdate()) - timedelta(days=max_age_days)
+    overdue, never = str(_("Review overdue")), str(_("Never reviewed"))
     items = []
     for model, kind in ((CountryProfilePage, _("Country profile")), (GuidePage, _("Guide"))):
         stale = model.objects.filter(last_reviewed__lt=limit) | model.objects.filter(
@@ -49,12 +54,19 @@ def due_for_review(max_age_days, today=None):
                     page.last_reviewed,
                     reverse("wagtailadmin_pages:edit", args=[page.pk]),
                     page.pk,
+                    overdue if page.last_reviewed else never,
                 )
             )
-    rules = LegalRule.objects.filter(last_reviewed__lt=limit) | LegalRule.objects.filter(
-        last_reviewed__isnull=True
+    rules = (
+        LegalRule.objects.filter(last_reviewed__lt=limit)
+        | LegalRule.objects.filter(last_reviewed__isnull=True)
+        | LegalRule.objects.filter(under_review=True)
     )
     for rule in rules.select_related("profile", "locale"):
+        if rule.under_review:
+            reason = str(_("Under review")) + (f": {rule.review_note}" if rule.review_note else "")
+        else:
+            reason = overdue if rule.last_reviewed else never
         items.append(
             DueItem(
                 f"{rule.heading} ({rule.profile.title})",
@@ -63,9 +75,11 @@ def due_for_review(max_age_days, today=None):
                 rule.last_reviewed,
                 reverse("wagtailadmin_pages:edit", args=[rule.profile_id]),
                 rule.profile_id,
+                reason,
+                rule.under_review,
             )
         )
-    return sorted(items, key=lambda item: (item.age_key, item.title))
+    return sorted(items, key=lambda item: (not item.under_review, item.age_key, item.title))
 
 
 class DueForReviewReport(ReportView):
@@ -79,8 +93,9 @@ class DueForReviewReport(ReportView):
         "kind": _("Type"),
         "language": _("Language"),
         "last_reviewed": _("Last reviewed"),
+        "reason": _("Why"),
     }
-    list_export = ["title", "kind", "language", "last_reviewed"]
+    list_export = ["title", "kind", "language", "last_reviewed", "reason"]
     columns = [
         TitleColumn(
             "title", label=_("Title"), url_name="wagtailadmin_pages:edit", id_accessor="page_id"
@@ -88,6 +103,7 @@ class DueForReviewReport(ReportView):
         Column("kind", label=_("Type")),
         Column("language", label=_("Language")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
+        Column("reason", label=_("Why")),
     ]
 
     def get_queryset(self):

@@ -5,18 +5,21 @@ from django.utils.translation import gettext as _
 
 from website.content_cache import active_locale
 
-from .glance import AtAGlance, describe_penalty, penalty_weight
-from .models.rules import PenaltyKind, RuleStatus, Topic
+from .glance import AtAGlance, describe_penalty, harshest, is_punished
+from .models.rules import RuleStatus, Topic
 from .queries import guides_for, profiles_for_locale
 from .situations import SITUATIONS, SITUATIONS_BY_CODE
 
 
 def _cell(rules):
-    """The most telling rule of a topic for the matrix: an active one, the harshest."""
+    """The most telling rule of a topic for the matrix: the one with the highest penalty
+    (as in the at-a-glance box), else the first in force."""
     if not rules:
         return None
-    active = [r for r in rules if r.status != RuleStatus.REPEALED] or rules
-    lead = max(active, key=lambda r: (r.status == RuleStatus.IN_FORCE, penalty_weight(r)))
+    lead = harshest(rules)
+    if lead is None:
+        active = [r for r in rules if r.status != RuleStatus.REPEALED] or rules
+        lead = next((r for r in active if r.status == RuleStatus.IN_FORCE), active[0])
     return {"rule": lead, "penalty": describe_penalty(lead), "more": len(rules) - 1}
 
 
@@ -66,9 +69,7 @@ def situation_guide(request, index_page):
                 "situation": situation,
                 "glance": AtAGlance.from_rules(profile.ordered_rules),
                 "rules": [r for r in rules if r.topic != Topic.ASYLUM],
-                "penalties": [
-                    r for r in rules if r.penalty_kind != PenaltyKind.NONE or r.death_penalty
-                ],
+                "penalties": [r for r in rules if is_punished(r)],
                 "asylum": [r for r in rules if r.topic == Topic.ASYLUM],
                 "guides": guides_for(active_locale(), profile.country, situation),
             }

@@ -6,7 +6,12 @@ from knowledge.models import Country
 from knowledge.situations import SITUATIONS
 
 from .conftest import LANGUAGE_CODES
-from .knowledge_helpers import edit_rule_and_publish, profile
+from .knowledge_helpers import (
+    edit_rule_and_publish,
+    glance_of,
+    profile,
+    replace_topic_rules,
+)
 
 COUNTRY_CODES = ["RU", "BY", "UA", "UA-OCC"]
 
@@ -121,3 +126,99 @@ def test_situation_form_without_parameters_is_just_the_form(client, demo_content
     html = response.content.decode()
     assert 'name="situation"' in html and 'id="answer-heading"' not in html
     assert 'role="alert"' not in html
+
+
+def matrix_cell(row, topic_label):
+    return row.split(f'<td data-topic="{topic_label}">', 1)[1].split("</td>", 1)[0]
+
+
+def evasion_answer(html):
+    glance = glance_of(html)
+    return glance.split("Highest penalty for draft evasion", 1)[1].split("</div>", 1)[0]
+
+
+@pytest.mark.django_db
+def test_a_criminal_penalty_outranks_an_administrative_one_in_glance_and_matrix(
+    client, demo_content
+):
+    """A profile with an administrative rule on evasion and a criminal one (Art. 328): the
+    criminal one is what the at-a-glance box and the comparison call the highest penalty."""
+    page = replace_topic_rules(
+        profile("russia"),
+        "evasion",
+        [
+            {"heading": "Not reporting (test)", "penalty_kind": "administrative", "fine": "30,000"},
+            {
+                "heading": "Evasion of military service (test)",
+                "legal_act": "Criminal Code of the Russian Federation",
+                "article": "Art. 328",
+                "penalty_kind": "criminal",
+                "prison_max_months": 24,
+            },
+        ],
+    )
+    rule = page.rules.get(article="Art. 328")
+    answer = evasion_answer(client.get(page.url).content.decode())
+    assert f'#{rule.anchor}">up to 2 years imprisonment</a>' in answer
+    assert "Evasion of military service (test)" in answer
+    html = client.get("/en/knowledge/compare/").content.decode()
+    cell = matrix_cell(matrix_row(html, "Russia"), "Draft evasion")
+    assert f"#{rule.anchor}" in cell
+    assert "criminal penalty: up to 2 years imprisonment" in cell
+    assert "and 1 more rule" in cell
+
+
+@pytest.mark.django_db
+def test_a_criminal_fine_outranks_an_administrative_detention(client, demo_content):
+    """Days of administrative detention are not a harsher penalty than a criminal
+    conviction, even when the conviction the law sets is only a fine."""
+    page = replace_topic_rules(
+        profile("russia"),
+        "evasion",
+        [
+            {
+                "heading": "Detention (test)",
+                "penalty_kind": "administrative",
+                "prison_max_months": 1,
+            },
+            {
+                "heading": "Criminal evasion (test)",
+                "article": "Art. 328",
+                "penalty_kind": "criminal",
+                "fine": "up to 200,000 RUB",
+            },
+        ],
+    )
+    rule = page.rules.get(heading="Criminal evasion (test)")
+    assert f'#{rule.anchor}">criminal penalty</a>' in evasion_answer(
+        client.get(page.url).content.decode()
+    )
+    html = client.get("/en/knowledge/compare/").content.decode()
+    cell = matrix_cell(matrix_row(html, "Russia"), "Draft evasion")
+    assert "criminal penalty: up to 200,000 RUB" in cell
+
+
+@pytest.mark.django_db
+def test_a_penalty_in_force_outranks_a_proposed_one(client, demo_content):
+    page = replace_topic_rules(
+        profile("ukraine"),
+        "evasion",
+        [
+            {
+                "heading": "Evasion (test)",
+                "article": "Art. 336",
+                "penalty_kind": "criminal",
+                "prison_min_months": 36,
+                "prison_max_months": 60,
+            },
+            {
+                "heading": "Harsher penalty (bill, test)",
+                "status": "proposed",
+                "article": "Art. 336",
+                "penalty_kind": "criminal",
+                "prison_min_months": 60,
+                "prison_max_months": 120,
+            },
+        ],
+    )
+    assert "3–5 years imprisonment" in evasion_answer(client.get(page.url).content.decode())

@@ -7,18 +7,28 @@ from datetime import timedelta
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from wagtail.models import Site
 
 import pytest
 
+from demo import data as demo_data
 from knowledge.models import KnowledgeSettings, LegalRule
 
-from .knowledge_helpers import edit_rule_and_publish, profile
+from .knowledge_helpers import edit_rule_and_publish, glance_of, profile
+
+# Rules of the Russian demo profile the tests below rely on (demo/data/knowledge).
+OBJECTION = demo_data.rule("RU", topic="objection", availability=bool)
+SERVICE = demo_data.rule("RU", topic="objection", service_months=bool)
+DESERTION = demo_data.rule("RU", topic="desertion", penalty_kind="criminal")
+PRISON_TERM = demo_data.rule("RU", penalty_kind="criminal", prison_max_months=bool)
 
 
-def glance_of(html):
-    return html.split('id="glance-heading"', 1)[1].split("</section>", 1)[0]
+def rule_in_db(fields, slug="russia"):
+    return LegalRule.objects.get(
+        locale__language_code="en", profile__slug=slug, heading=fields["heading"]
+    )
 
 
 @pytest.mark.django_db
@@ -26,15 +36,23 @@ def test_profile_shows_rules_sources_and_glance(client, demo_content):
     html = client.get("/en/knowledge/russia/").content.decode()
     glance = glance_of(html)
     assert "Can you object to military service?" in glance
-    assert "limited" in glance and "only before conscription" in glance
-    assert "21 months" in glance
-    assert "Highest penalty for desertion" in glance and "5–10 years imprisonment" in glance
+    assert escape(OBJECTION["available_until"]) in glance
+    assert f"{SERVICE['service_months']} months" in glance
+    desertion = glance.split("Highest penalty for desertion", 1)[1].split("</div>", 1)[0]
+    assert any(
+        f"#{rule_in_db(r).anchor}" in desertion for r in demo_data.rules("RU", topic="desertion")
+    )
     # rules grouped by topic, each with its legal basis and numbered sources
     assert '<h2 id="topic-refusal-heading">Refusal to fight, surrender</h2>' in html
-    assert "Criminal Code of the Russian Federation, Art. 352.1" in html
-    rule = LegalRule.objects.get(locale__language_code="en", heading="Voluntary surrender")
-    assert f'id="rule-{rule.translation_key}-source-1"' in html
-    assert "Novaya Gazeta Europe" in html
+    sources = demo_data.sources()
+    for fields in demo_data.profile("RU")["rules"]:
+        rule = rule_in_db(fields)
+        assert escape(fields["heading"]) in html
+        if fields.get("legal_act") and fields.get("article"):
+            assert escape(f"{fields['legal_act']}, {fields['article']}") in html
+        for number, source_id in enumerate(fields["sources"], start=1):
+            assert f'id="{rule.anchor}-source-{number}"' in html
+            assert escape(sources[source_id]["title"]) in html
     assert "Last legally reviewed on" in html
     assert "Information, not legal advice." in html
 
@@ -44,7 +62,7 @@ def test_a_rules_facts_keep_line_breaks_and_show_editors_text_as_text(client, de
     page = profile("russia")
     edit_rule_and_publish(
         page,
-        "Alternative civilian service",
+        OBJECTION["heading"],
         other_consequences="Travel ban.\n<script>alert(1)</script>",
         available_until="only <b>before</b> conscription",
     )
@@ -64,15 +82,15 @@ def test_death_penalty_reaches_the_glance(client, demo_content):
 @pytest.mark.django_db
 def test_glance_follows_an_edited_and_republished_rule(client, demo_content):
     page = profile("russia")
+    old, new = SERVICE["service_months"], SERVICE["service_months"] + 1
     before = glance_of(client.get("/en/knowledge/russia/").content.decode())
-    assert "18 months" not in before
-    edit_rule_and_publish(
-        page, "Alternative civilian service", service_months=18, availability="unavailable"
-    )
-    edit_rule_and_publish(page, "Absence from the unit during mobilisation", prison_max_months=180)
+    assert f"{new} months" not in before
+    edit_rule_and_publish(page, OBJECTION["heading"], availability="unavailable")
+    edit_rule_and_publish(page, SERVICE["heading"], service_months=new)
+    edit_rule_and_publish(page, DESERTION["heading"], prison_min_months=None, prison_max_months=600)
     after = glance_of(client.get("/en/knowledge/russia/").content.decode())
-    assert "18 months" in after and "21 months" not in after
-    assert "5–15 years imprisonment" in after
+    assert f"{new} months" in after and f"{old} months" not in after
+    assert "up to 50 years imprisonment" in after
     assert re.search(r"Can you object to military service\?</dt>\s*<dd><a [^>]*>no<", after)
 
 
@@ -80,11 +98,16 @@ def test_glance_follows_an_edited_and_republished_rule(client, demo_content):
 def test_change_log_records_what_changed(client, demo_content):
     html = client.get("/en/knowledge/russia/").content.decode()
     log = html.split('id="changelog-heading"', 1)[1]
-    # the demo publishes Russia's pre-2024 conscription rule first
-    assert "Conscription age 18 to 30" in log and "changed: status, explanation" in log
-    edit_rule_and_publish(profile("russia"), "Voluntary surrender", prison_max_months=150)
+    # the demo publishes Russia's first rule as it stood before 2024 first
+    first = demo_data.profile("RU")["rules"][0]
+    assert escape(first["heading"]) in log and "changed: status, explanation" in log
+    edit_rule_and_publish(
+        profile("russia"),
+        PRISON_TERM["heading"],
+        prison_max_months=PRISON_TERM["prison_max_months"] + 12,
+    )
     log = client.get("/en/knowledge/russia/").content.decode().split('id="changelog-heading"', 1)[1]
-    assert "Voluntary surrender" in log
+    assert escape(PRISON_TERM["heading"]) in log
     assert "changed: penalty" in log
 
 
@@ -167,3 +190,54 @@ def test_rule_labels_are_in_the_readers_language_whichever_was_asked_first(clien
     assert desertion_ru in russian and desertion_ru not in english
     assert "Desertion" in english
     assert "Desertion" in client.get("/en/knowledge/russia/").content.decode()
+
+
+@pytest.mark.django_db
+def test_readers_see_that_a_rule_is_being_checked(client, demo_content):
+    page = profile("russia")
+    before = client.get("/en/knowledge/russia/").content.decode()
+    assert "being checked" not in before
+    # the rule the glance names as the highest penalty for desertion
+    shown = glance_of(before).split("Highest penalty for desertion", 1)[1].split("</div>")[0]
+    key = re.search(r'href="#rule-([0-9a-f-]+)"', shown).group(1)
+    rule = page.rules.get(translation_key=key)
+    edit_rule_and_publish(
+        page,
+        rule.heading,
+        under_review=True,
+        review_note="A court ruling of 1 December is being read.",
+    )
+    html = client.get("/en/knowledge/russia/").content.decode()
+    article = html.split(f'<article class="rule" id="{rule.anchor}">', 1)[1].split("</article>")[0]
+    assert (
+        "We are checking this rule: it may no longer be accurate. "
+        "A court ruling of 1 December is being read." in article
+    )
+    assert '<span class="badge badge--review">being checked</span>' in article
+    # the other rules are not marked
+    assert html.count('class="notice notice--warning rule__review"') == 1
+    # the glance answer that comes from the rule says so too
+    desertion = glance_of(html).split("Highest penalty for desertion", 1)[1].split("</div>")[0]
+    assert "being checked" in desertion
+    compare = client.get("/en/knowledge/compare/").content.decode()
+    row = compare.split(">Russia</a></th>", 1)[1].split("</tr>", 1)[0]
+    cell = row.split('<td data-topic="Desertion">', 1)[1].split("</td>", 1)[0]
+    assert "being checked" in cell
+    assert "being checked" not in row.replace(cell, "")
+
+
+@pytest.mark.django_db
+def test_translations_show_the_check_in_the_readers_language(client, demo_content):
+    from wagtail_localize.models import Translation
+
+    page = edit_rule_and_publish(
+        profile("russia"), PRISON_TERM["heading"], under_review=True, review_note=""
+    )
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code="ru"
+    )
+    translation.source.update_from_db()
+    translation.save_target(publish=True)
+    html = client.get(profile("russia", "ru").url).content.decode()
+    assert "Мы проверяем это правило: возможно, оно уже не соответствует действительности." in html
+    assert '<span class="badge badge--review">проверяется</span>' in html

@@ -12,11 +12,12 @@ from wagtail.models import Workflow
 
 import pytest
 
+from demo import data as demo_data
 from knowledge.models import CountryProfilePage
 from knowledge.reports import due_for_review
 from knowledge.review import REVIEWERS_GROUP, WORKFLOW_NAME
 
-from .knowledge_helpers import profile
+from .knowledge_helpers import edit_rule_and_publish, profile
 
 
 @pytest.fixture
@@ -124,3 +125,34 @@ def test_editors_can_preview_a_changed_profile_before_it_is_reviewed(demo_conten
     html = html or response.content.decode()
     assert "Draft introduction, not yet reviewed." in html
     assert "At a glance" in html
+
+
+RULE = demo_data.rule("RU", topic="refusal")
+
+
+@pytest.mark.django_db
+def test_rules_under_review_head_the_report_whatever_their_review_date(
+    client, demo_content, reviewer
+):
+    today = timezone.localdate()
+    page = profile("russia")
+    CountryProfilePage.objects.filter(pk=page.pk).update(last_reviewed=today)
+    page = edit_rule_and_publish(
+        page,
+        RULE["heading"],
+        under_review=True,
+        review_note="A new amendment is being read.",
+    )
+    page.rules.all().update(last_reviewed=today)  # reviewed today, yet under review
+
+    title = f"{RULE['heading']} ({page.title})"
+    items = due_for_review(180, today=today)
+    assert items[0].title == title
+    assert items[0].reason == "Under review: A new amendment is being read."
+    assert [i.title for i in items].count(title) == 1
+    assert not any(i.title.endswith(f"({page.title})") for i in items[1:] if i.language == "en")
+
+    client.force_login(reviewer)
+    html = client.get(reverse("knowledge_due_for_review")).content.decode()
+    assert title in html
+    assert "Under review: A new amendment is being read." in html

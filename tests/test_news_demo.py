@@ -2,6 +2,7 @@
 
 import pytest
 
+from demo import data as demo_data
 from news.models import NewsIndexPage, NewsPage
 from news.queries import latest_news_for_country
 
@@ -25,6 +26,18 @@ def test_demo_news_fill_several_pages_and_some_are_translated(client, demo_conte
             page.title != english.get(translation_key=page.translation_key).title
             for page in translated
         )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["de", "ru", "uk", "be"])
+def test_an_item_is_published_in_each_language_that_translates_its_title(demo_content, language):
+    expected = {
+        demo_data.translation(language, item["title"])
+        for item in demo_data.news()["items"]
+        if demo_data.is_translated(language, item["title"])
+    }
+    live = NewsPage.objects.live().filter(locale__language_code=language)
+    assert set(live.values_list("title", flat=True)) == expected
 
 
 @pytest.mark.django_db

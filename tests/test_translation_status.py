@@ -8,7 +8,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
-from home.demo.localize import translate
+from demo.localize import translate
 from home.translation_status import translation_status
 
 

@@ -21,7 +21,7 @@ from website.content_cache import CachedViewRestrictionsMixin, cached_content, l
 
 from ..glance import AtAGlance
 from .fields import MultipleChoiceField, choice_labels
-from .rules import AffectedGroup, SourceBlock, Topic
+from .rules import AffectedGroup, SourcesBlock, Topic
 
 
 class ReviewedMixin(models.Model):
@@ -236,9 +236,10 @@ class GuidePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
         choices=AffectedGroup.choices, blank=True, help_text="Whom the guide concerns."
     )
     sources = StreamField(
-        [("source", SourceBlock())],
-        blank=True,
-        help_text="The laws, decisions and reports the answer relies on, in footnote order.",
+        SourcesBlock(),
+        blank=True,  # SourcesBlock asks for one, with a message that says why
+        help_text="The laws, decisions and reports the answer relies on, in footnote order. "
+        "Every guide needs at least one.",
     )
 
     content_panels = Page.content_panels + [
@@ -287,3 +288,7 @@ class GuidePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
     def topic_labels(self):
         labels = choice_labels(Topic)
         return [labels[code] for code in self.topics if code in labels]
+
+    @property
+    def numbered_sources(self):
+        return [block.value for block in self.sources]

@@ -6,7 +6,9 @@ from the same data, and wagtail-localize translates the text of each rule while
 keeping its numbers, dates and choices in sync with the English source.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -59,17 +61,101 @@ class Availability(models.TextChoices):
     UNAVAILABLE = "unavailable", _("no")
 
 
+class SourceKind(models.TextChoices):
+    LAW = "law", _("law or decree")
+    COURT = "court", _("court decision")
+    OFFICIAL = "official", _("official statement")
+    REPORT = "report", _("report")
+    NEWS = "news", _("news")
+
+
+class SourceValue(blocks.StructValue):
+    @property
+    def kind_label(self):
+        return choice_labels(SourceKind).get(self.get("kind") or "", "")
+
+
 class SourceBlock(blocks.StructBlock):
+    """A law, decision, statement or report a rule or guide relies on. wagtail-localize
+    offers the title, issuer and no-online-copy reason to translators; the kind and the
+    dates are kept in sync with the original, and the address too unless a translator
+    overrides it (e.g. with the text in the reader's language)."""
+
+    kind = blocks.ChoiceBlock(
+        choices=SourceKind.choices,
+        help_text="What sort of source it is. Prefer the law, decision or statement itself "
+        "to a report about it.",
+    )
     title = blocks.CharBlock(help_text="Title of the law, decision, article or report.")
     issuer = blocks.CharBlock(
         required=False, help_text="Who issued or reported it, e.g. 'State Duma', 'TASS'."
     )
-    url = blocks.URLBlock(required=False, help_text="Where readers can check it.")
+    url = blocks.URLBlock(
+        required=False,
+        help_text="Where readers can check it: the official or a reputable consolidated text, "
+        "at the article where possible.",
+    )
+    no_online_copy = blocks.CharBlock(
+        required=False,
+        # Sources saved before this field existed get "", not None: wagtail-localize cannot
+        # extract a None text for translators.
+        default="",
+        help_text="Only if there is no address to give: why, and where the text can be found.",
+    )
     date = blocks.DateBlock(required=False, help_text="Date of the law, decision or report.")
+    checked = blocks.DateBlock(
+        help_text="When an editor last opened the source and found that it says what the "
+        "rule or guide says.",
+    )
 
     class Meta:
         icon = "link"
         label = "Source"
+        value_class = SourceValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        # Like a required field, the address may be missing from a draft (Wagtail defers
+        # required fields when saving one), not from what is submitted or published.
+        if self.is_deferred_validation:
+            pass
+        elif not value.get("url") and not value.get("no_online_copy"):
+            errors["url"] = ValidationError(
+                _(
+                    "Give the address where readers can check this source, or say below why "
+                    "there is no online copy."
+                ),
+                code="source_without_url",
+            )
+        elif value.get("url") and value.get("no_online_copy"):
+            errors["no_online_copy"] = ValidationError(
+                _("Leave this empty: the source has an address."), code="url_and_no_copy"
+            )
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class SourcesBlock(blocks.StreamBlock):
+    """The numbered sources of a rule or guide: at least one, except in a draft."""
+
+    source = SourceBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value and not self.is_deferred_validation:
+            raise blocks.StreamBlockValidationError(
+                non_block_errors=ErrorList(
+                    [
+                        ValidationError(
+                            _("Add at least one source: readers must be able to check this."),
+                            code="no_source",
+                        )
+                    ]
+                )
+            )
+        return value
 
 
 class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
@@ -163,7 +249,8 @@ class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
         help_text="What this means for a person, in two or three plain sentences."
     )
     sources = StreamField(
-        [("source", SourceBlock())],
+        SourcesBlock(),
+        # SourcesBlock asks for one with a message that says why (min_num would not say).
         blank=True,
         help_text="Every rule needs at least one source. They are numbered in this order.",
     )
@@ -171,6 +258,19 @@ class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
         null=True,
         blank=True,
         help_text="Set when a legal reviewer approves the profile.",
+    )
+    under_review = models.BooleanField(
+        "under review",
+        default=False,
+        help_text="Tick while the rule is being checked, e.g. after a change in the law was "
+        "reported. Readers see that it is being checked; the 'Legal content due for review' "
+        "report lists it.",
+    )
+    review_note = models.TextField(
+        "note for readers",
+        blank=True,
+        help_text="What is being checked, in one sentence, e.g. 'A new law on summonses was "
+        "passed on 14 April; we are checking what changes.' Shown with the rule.",
     )
 
     panels = [
@@ -197,7 +297,14 @@ class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
             heading="Penalty",
         ),
         FieldPanel("sources"),
-        FieldPanel("last_reviewed", read_only=True),
+        MultiFieldPanel(
+            [
+                FieldPanel("under_review"),
+                FieldPanel("review_note"),
+                FieldPanel("last_reviewed", read_only=True),
+            ],
+            heading="Legal check",
+        ),
     ]
 
     api_fields = [
@@ -223,12 +330,15 @@ class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
             "summary",
             "sources",
             "last_reviewed",
+            "under_review",
+            "review_note",
         )
     ]
 
     override_translatable_fields = [
         SynchronizedField("applies_to"),
         SynchronizedField("last_reviewed"),
+        SynchronizedField("under_review"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -254,3 +364,55 @@ class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
     @property
     def numbered_sources(self):
         return [block.value for block in self.sources]
+
+    def clean(self):
+        super().clean()
+        errors = rule_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+
+# Topics for which the rights fields mean something.
+AVAILABILITY_TOPICS = frozenset({Topic.OBJECTION, Topic.LEAVING, Topic.ASYLUM})
+SERVICE_TOPICS = frozenset({Topic.CONSCRIPTION, Topic.OBJECTION})
+
+
+def rule_errors(rule):
+    """{field name: message} for what the help texts promise and `rule` breaks: shown to
+    the editor next to each field, in the admin's language. (That every rule has a source
+    is SourcesBlock's check: it must not hold up a draft.)"""
+    errors = {}
+    low, high = rule.prison_min_months, rule.prison_max_months
+    if low is not None and high is not None and low > high:
+        errors["prison_min_months"] = _(
+            "The shortest prison term cannot be longer than the longest one."
+        )
+    if rule.penalty_kind == PenaltyKind.NONE:
+        for field in ("prison_min_months", "prison_max_months", "fine", "death_penalty"):
+            if getattr(rule, field) not in (None, "", False):
+                errors.setdefault(
+                    field,
+                    _(
+                        "Choose the kind of penalty (administrative or criminal) first, or "
+                        "leave this empty."
+                    ),
+                )
+    if rule.death_penalty and not rule.article:
+        errors["article"] = _("Name the article that allows the death penalty.")
+    if rule.topic not in AVAILABILITY_TOPICS:
+        for field in ("availability", "available_until"):
+            if getattr(rule, field):
+                errors[field] = _(
+                    "Only for objection, leaving the country and asylum: leave this empty for "
+                    "this topic."
+                )
+    if rule.service_months is not None and rule.topic not in SERVICE_TOPICS:
+        errors["service_months"] = _(
+            "Only for conscription and alternative service: leave this empty for this topic."
+        )
+    if rule.review_note and not rule.under_review:
+        errors["review_note"] = _(
+            "Readers see the note only while the rule is under review: tick that box too, or "
+            "leave the note empty."
+        )
+    return errors

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "campaign",
     "search",
     "website",
+    "demo",  # demo content and `load_demo_content`; nothing else imports it
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

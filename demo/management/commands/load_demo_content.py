@@ -3,20 +3,21 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Each app's demo loader, in dependency order (pages before what links to them).
+# The loaders in dependency order (pages before what links to them).
 LOADERS = [
-    "home.demo.pages",
-    "knowledge.demo",
-    "news.demo",
-    "campaign.demo",
-    "home.demo.teams",
+    "demo.loaders.home",
+    "demo.loaders.knowledge",
+    "demo.loaders.news",
+    "demo.loaders.campaign",
+    "demo.loaders.teams",
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Build the demo page tree in all five languages (translations made through "
-        "wagtail-localize). Safe to run again: only what is missing is created."
+        "Build the demo page tree in all five languages from demo/data/*.yaml and the "
+        "translations in demo/locale/*/LC_MESSAGES/demo.po (made through wagtail-localize). "
+        "Safe to run again: only what is missing is created."
     )
 
     def handle(self, *args, **options):
