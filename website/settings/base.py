@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "website.two_factor.VerifiedSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An admin save the busy database refused comes back with what the editor typed.
+    "website.middleware.DatabaseBusyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Failed logins are recorded without the browser's User-Agent.
@@ -127,6 +129,18 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# SQLite with several editors at once (runserver's threads, each editor's pings and
+# autosaves): readers never wait for the writer (WAL); a writer waits up to `timeout`
+# seconds for another instead of failing; and every transaction takes the write lock when
+# it begins (IMMEDIATE), so one that read first cannot fail with "database is locked" when
+# it comes to write (tests/test_sqlite_concurrent_editors.py).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
