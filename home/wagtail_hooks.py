@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import po_upload
+from . import po_upload, translation_guard
 from .translation_review import SUBMIT_FIELD, submit_for_review, synced_translation
 from .translation_status import TranslationStatusReport
 
@@ -56,3 +56,30 @@ def register_po_upload_url():
             name="home_upload_pofile",
         )
     ]
+
+
+# Take the URLs of wagtail-localize's "Convert to alias page" and "Stop Synced translation"
+# views (our hook runs first): only users who may publish may use them (translation_guard.py).
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_guard_urls():
+    return [
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translation_guard.convert_to_alias,
+            name="home_convert_to_alias",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            translation_guard.stop_translation,
+            name="home_stop_translation",
+        ),
+    ]
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and not translation_guard.may_publish(request.user, page):
+        menu_items[:] = [
+            item for item in menu_items if item.name != translation_guard.CONVERT_TO_ALIAS_ACTION
+        ]
