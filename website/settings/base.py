@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_countries",  # the signature form's countries, and their names' catalogues
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -227,6 +228,13 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 # from many addresses cannot bury the moderators' list).
 SIGN_RATE_LIMIT = env.int("SIGN_RATE_LIMIT", default=5)
 SIGN_GLOBAL_RATE_LIMIT = env.int("SIGN_GLOBAL_RATE_LIMIT", default=100)
+
+# Outgoing e-mail (workflow notifications, new signatures for the moderators): EMAIL_URL, e.g.
+# smtp+tls://user:password@mail.example.org:587. Unset: Django's default, SMTP on localhost:25.
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "#ObjectWarCampaign"
