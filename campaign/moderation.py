@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 logger = logging.getLogger(__name__)
@@ -64,12 +65,19 @@ def moderators():
     )
 
 
+def _appeal_title(appeal, language):
+    """The appeal's title in `language` if it is translated, else the original's."""
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = appeal.get_translation_or_none(locale) if locale else None
+    return (translated or appeal).title
+
+
 def _message(signatory, user, connection):
     language = UserProfile.get_for_user(user).get_preferred_language()
     with translation.override(language):
         context = {
             "signatory": signatory,
-            "appeal": signatory.appeal.title,
+            "appeal": _appeal_title(signatory.appeal, language),
             "country": signatory.country.name if signatory.country else "",
             "list_url": settings.WAGTAILADMIN_BASE_URL + pending_list_url(),
             "edit_url": settings.WAGTAILADMIN_BASE_URL

@@ -184,7 +184,9 @@ def test_moderators_are_emailed_in_their_language(
     by_address = {message.to[0]: message for message in mail.outbox}
     assert set(by_address) == {"mod-de@example.org", "mod-uk@example.org"}
     german, ukrainian = by_address["mod-de@example.org"], by_address["mod-uk@example.org"]
-    assert german.subject == f"Neue Unterschrift zu prüfen: {appeal.title}"
+    german_appeal = appeal.get_translations().get(locale__language_code="de")
+    assert german.subject == f"Neue Unterschrift zu prüfen: {german_appeal.title}"
+    assert german_appeal.title != appeal.title
     assert "Fredsinitiativet Malmö" in german.body and "Schweden" in german.body
     assert ukrainian.subject.startswith("Новий підпис на перевірку")
     assert "Швеція" in ukrainian.body
