@@ -88,10 +88,11 @@ def test_translator_cannot_unpublish(client, translator, guide):
         # Wagtail's admin answers a refused permission with its dashboard and a message.
         assert response.status_code == 302
         assert response["Location"] == reverse("wagtailadmin_home")
-    # The explorer's bulk action skips the pages the user may not unpublish.
-    bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
-    client.post(f"{bulk}?id={guide.pk}", {"include_descendants": ""})
-    assert_still_the_live_translation(guide)
+    # The explorer's bulk actions skip the pages the user may not unpublish (or delete).
+    for action in ("unpublish", "delete"):
+        bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+        client.post(f"{bulk}?id={guide.pk}", {"include_descendants": ""})
+        assert_still_the_live_translation(guide)
 
 
 @pytest.mark.django_db
