@@ -248,7 +248,13 @@ class DecisionPage(CachedViewRestrictionsMixin, ChoiceLabelMixin, ReviewedMixin,
     ]
 
     search_lemmas = page_lemmas  # base forms for the database search
-    search_fields = Page.search_fields + [
+    # Suggestions complete the case number, not the title: decisions' titles are sentences
+    # that would crowd the short titles of profiles and guides out of the suggestions.
+    search_fields = [
+        field
+        for field in Page.search_fields
+        if not (isinstance(field, index.AutocompleteField) and field.field_name == "title")
+    ] + [
         index.SearchField("case_number", boost=2),
         index.AutocompleteField("case_number"),
         index.SearchField("deciding_body"),

@@ -200,10 +200,10 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         max_age = review_settings_for(request).review_interval_days
-        decisions = decisions_by_topic(self, request)
         # The Country snippet is shared by every language's profile and its news: kept in the
         # content cache (a snippet change purges it).
         self.country = cached_content(f"country:{self.country_id}", lambda: self.country)
+        decisions = decisions_by_topic(self, request)
         context.update(
             country_name=localized(self.country).name,
             glance=AtAGlance.from_rules(self.ordered_rules),
