@@ -516,3 +516,33 @@ def test_the_knowledge_base_links_to_the_decisions(client, demo_content):
         .live()
         .exists()
     )
+
+
+@pytest.mark.django_db
+def test_the_page_editor_refuses_an_inconsistent_decision_next_to_the_field(
+    client, demo_content, admin_user
+):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    from .knowledge_helpers import field_errors, stream_form_data
+
+    page = decision("ovg-berlin-brandenburg-2024-12-b-17-23")
+    revision = page.latest_revision_id
+    client.force_login(admin_user)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    form = client.get(url).content.decode()
+    assert 'name="case_number"' in form and 'name="topics"' in form
+    data = querydict_from_html(form, form_id="page-edit-form")
+    data.update(stream_form_data("sources", page.sources))
+    data["kind"] = "european_court"  # but Germany is still chosen as the deciding country
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert field_errors(response.content.decode(), "deciding_country") == [
+        "Leave this empty for European courts and UN bodies: they decide for no one country."
+    ]
+    assert DecisionPage.objects.get(pk=page.pk).latest_revision_id == revision
+    # the same form, consistent again, saves a new draft
+    data["kind"] = "court"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert DecisionPage.objects.get(pk=page.pk).latest_revision_id != revision
