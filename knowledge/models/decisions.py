@@ -12,6 +12,8 @@ rules are inline rows of a profile that editors add, split and rewrite, while th
 and topic of what a decision is about stay the same.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -256,6 +258,7 @@ class DecisionPage(CachedViewRestrictionsMixin, ChoiceLabelMixin, ReviewedMixin,
         if not (isinstance(field, index.AutocompleteField) and field.field_name == "title")
     ] + [
         index.SearchField("case_number", boost=2),
+        index.SearchField("case_number_words", boost=2),
         index.AutocompleteField("case_number"),
         index.SearchField("deciding_body"),
         index.SearchField("reasoning"),
@@ -318,6 +321,12 @@ class DecisionPage(CachedViewRestrictionsMixin, ChoiceLabelMixin, ReviewedMixin,
     @property
     def is_favourable(self):
         return self.outcome in FAVOURABLE_OUTCOMES
+
+    @property
+    def case_number_words(self):
+        """The case number's parts as words ("12 B 17 23"): PostgreSQL's parser keeps "17/23"
+        and "/13" as one token each, which the words of a query ("17", "23") never match."""
+        return " ".join(re.findall(r"\w+", self.case_number))
 
     @property
     def case_numbers(self):
