@@ -293,8 +293,11 @@ def suggest(request):
         for backend_name in names:
             try:
                 pages = Page.objects.live().public().filter(locale=locale)
-                hits = pages.autocomplete(cleaned, backend=backend_name)[:SUGGESTIONS]
-                titles = [{"title": p.title, "url": p.get_url(request)} for p in hits]
+                hits = list(pages.autocomplete(cleaned, backend=backend_name)[: SUGGESTIONS * 3])
+                # Decisions' titles are sentences that would crowd out the profiles and
+                # guides; a case number is completed all the same (nothing else has it).
+                hits.sort(key=_tier)
+                titles = [{"title": p.title, "url": p.get_url(request)} for p in hits[:SUGGESTIONS]]
                 break
             except Exception as error:
                 if backend_name == name and on_node:

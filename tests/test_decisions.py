@@ -546,3 +546,17 @@ def test_the_page_editor_refuses_an_inconsistent_decision_next_to_the_field(
     response = client.post(url, data)
     assert response.status_code == 302
     assert DecisionPage.objects.get(pk=page.pk).latest_revision_id != revision
+
+
+@pytest.mark.django_db
+def test_suggestions_complete_a_case_number_and_keep_short_titles_first(client, demo_content):
+    suggestions = client.get("/en/search/suggest/", {"q": "C-472"}).json()["suggestions"]
+    assert data.decision("cjeu-2015-shepherd")["title"] in [s["title"] for s in suggestions]
+    # "Росс…" is in many decisions' titles: the other pages' titles come first
+    response = client.get("/ru/search/suggest/", {"q": "Росс"})
+    titles = [s["title"] for s in response.json()["suggestions"]]
+    decision_titles = {
+        data.translation("ru", d["title"], domain="decisions") for d in demo_decisions()
+    }
+    kinds = [title in decision_titles for title in titles]
+    assert kinds == sorted(kinds) and not all(kinds)

@@ -250,13 +250,7 @@ class DecisionPage(CachedViewRestrictionsMixin, ChoiceLabelMixin, ReviewedMixin,
     ]
 
     search_lemmas = page_lemmas  # base forms for the database search
-    # Suggestions complete the case number, not the title: decisions' titles are sentences
-    # that would crowd the short titles of profiles and guides out of the suggestions.
-    search_fields = [
-        field
-        for field in Page.search_fields
-        if not (isinstance(field, index.AutocompleteField) and field.field_name == "title")
-    ] + [
+    search_fields = Page.search_fields + [
         index.SearchField("case_number", boost=2),
         index.SearchField("case_number_words", boost=2),
         index.AutocompleteField("case_number"),
