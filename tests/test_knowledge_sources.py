@@ -138,7 +138,7 @@ def test_sources_saved_before_kinds_and_check_dates_still_show(client, demo_cont
     [
         ("de", "(Gerichtsentscheidung; geprüft am 1. Dezember 2026)"),
         ("ru", "(решение суда; проверено 1 декабря 2026"),
-        ("uk", "(рішення суду; перевірено 01 грудня 2026 р.)"),
+        ("uk", "(рішення суду; перевірено 1 грудня 2026 р.)"),
         ("be", "(рашэнне суда; праверана 1 снежня 2026"),
     ],
 )
