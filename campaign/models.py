@@ -62,6 +62,8 @@ class CampaignIndexPage(CachedViewRestrictionsMixin, Page):
     """The campaign section of one language: introduction and the appeals, material and
     fundraising below it. Edited by the campaign team."""
 
+    show_in_menus_default = True  # a section of the site: in the main navigation
+
     introduction = models.TextField(
         blank=True, help_text="Shown at the top: what the campaign demands and how to join."
     )
@@ -402,6 +404,8 @@ class HelpPage(CachedViewRestrictionsMixin, Page):
     """Where people at risk get help: the counselling channels (from the site's help
     channels setting) and the European network of partner organisations by country.
     Edited by the counselling team."""
+
+    show_in_menus_default = True  # a section of the site: in the main navigation
 
     introduction = models.TextField(
         help_text="Whom the counsellors help and what to expect, in plain words."

@@ -59,6 +59,8 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     lists the country profiles and guides, and links to the comparison and the
     situation guide."""
 
+    show_in_menus_default = True  # a section of the site: in the main navigation
+
     introduction = models.TextField(
         help_text="Shown at the top: what readers find here and that it is not legal advice.",
     )
