@@ -78,7 +78,8 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         knowledge = self.knowledge_page
         if knowledge is not None:
-            knowledge = localized(knowledge)
+            # Deferred: the template needs its URL and routes, not its fields (no query).
+            knowledge = localized(knowledge).specific_deferred
             context["knowledge_page"] = knowledge if knowledge.live else None
         return context
 

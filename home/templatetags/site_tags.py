@@ -16,6 +16,32 @@ def long_date(value):
     return dates.long_date(value)
 
 
+# Where a page without an editor's search description says what it is about, in this order.
+DESCRIPTION_FIELDS = ("summary", "teaser", "introduction", "reasoning", "headline")
+DESCRIPTION_LENGTH = 160
+
+
+@register.simple_tag
+def meta_description(page):
+    """The page's search description, else its first sentences (summary, teaser,
+    introduction…), cut at a word before 160 characters: what search engines and link
+    previews show."""
+    if page is None:
+        return ""
+    text = getattr(page, "search_description", "") or next(
+        (
+            value
+            for name in DESCRIPTION_FIELDS
+            if (value := getattr(page, name, "")) and isinstance(value, str)
+        ),
+        "",
+    )
+    text = " ".join(text.split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
 @register.simple_tag(takes_context=True)
 def get_language_versions(context):
     """The language switcher's entries for whatever the template is showing."""
