@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import ALT_TEXT_HELP, BodyStreamBlock
+from knowledge.forms import EnglishCountriesPageForm, countries_panel
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import (
     CachedViewRestrictionsMixin,
@@ -287,7 +289,8 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
     English, then translated; its countries link to the country profiles."""
 
     date = models.DateField(
-        help_text="Publication date shown to readers; the list is sorted by it."
+        default=timezone.localdate,  # a new item is usually today's
+        help_text="Publication date shown to readers; the list is sorted by it.",
     )
     teaser = models.TextField(
         max_length=400, help_text="Two or three sentences shown in lists and feeds."
@@ -368,7 +371,7 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("countries"),
+                countries_panel(),
                 FieldPanel("topic"),
                 FieldPanel("tags"),
                 FieldPanel("series"),
@@ -399,6 +402,8 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
         SynchronizedField("lead_image_decorative"),
         SynchronizedField("lead_image_credit"),
     ]
+
+    base_form_class = EnglishCountriesPageForm
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []

@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -16,16 +16,20 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
+from home.panels import TitledInlinePanel
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import CachedViewRestrictionsMixin, cached_content, localized
 
+from ..forms import EnglishCountriesPageForm, countries_panel
 from ..glance import AtAGlance
 from .fields import MultipleChoiceField, choice_labels
 from .rules import AffectedGroup, SourcesBlock, Topic
 
 
 class ReviewedMixin(models.Model):
-    """Legal content shows readers when a legal reviewer last checked it."""
+    """Legal content shows readers when a legal reviewer last checked it, and whether it
+    changed since. It is published only by the legal review's approval (knowledge/review.py):
+    nobody has the plain "Publish" action on it."""
 
     last_reviewed = models.DateField(
         null=True,
@@ -40,9 +44,44 @@ class ReviewedMixin(models.Model):
         related_name="+",
         editable=False,
     )
+    # The revision a legal reviewer approved last (knowledge.review.mark_reviewed): a live
+    # revision other than this one was published outside the review. Not editable, so
+    # wagtail-localize neither translates nor synchronises it: each language version is
+    # approved on its own.
+    reviewed_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    # A copy (or a new translation) has not been reviewed, whatever its original was.
+    exclude_fields_in_copy = ["reviewed_revision"]
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        from ..review import LegalContentPermissionTester
+
+        return LegalContentPermissionTester(user, self)
+
+    @property
+    def changed_since_review(self):
+        """Whether what readers see now was published after, and without, the last legal
+        approval (an emergency publish by a superuser, a script)."""
+        return bool(
+            self.live
+            and self.reviewed_revision_id is not None
+            and self.live_revision_id != self.reviewed_revision_id
+        )
+
+    @property
+    def published_on(self):
+        """The day what readers see now was published, in the site's time zone."""
+        return timezone.localdate(self.last_published_at) if self.last_published_at else None
 
     def review_age_days(self, today=None):
         if self.last_reviewed is None:
@@ -116,7 +155,9 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("country"),
         FieldPanel("introduction"),
-        InlinePanel("rules", heading="Legal rules", label="Rule", min_num=1),
+        TitledInlinePanel(
+            "rules", title_field="heading", heading="Legal rules", label="Rule", min_num=1
+        ),
         MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading="Legal review"),
     ]
 
@@ -246,7 +287,7 @@ class GuidePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("countries"), FieldPanel("topics"), FieldPanel("applies_to")],
+            [countries_panel(), FieldPanel("topics"), FieldPanel("applies_to")],
             heading="Tags",
         ),
         FieldPanel("sources"),

@@ -238,6 +238,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "#ObjectWarCampaign"
+# Rules and guides are published only by the legal review's approval, which this publishes
+# without the plain publish permission nobody has on them (knowledge/review.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.workflow_actions.publish_approved"
 # No upgrade check: it has every administrator's browser fetch a file from releases.wagtail.org
 # (their address would reach a third party). Operators follow releases through the pinned
 # dependencies instead.
