@@ -93,6 +93,27 @@ class ReviewedMixin(models.Model):
         return age is None or age > max_age_days
 
 
+class FollowsEnglishMixin:
+    """A translation tells readers (and the API) when it lags its English original, and where
+    that is (home/translation_freshness.py)."""
+
+    @cached_property
+    def source_state(self):
+        from home.translation_freshness import source_states
+
+        return source_states([self]).get(self.pk)
+
+    @property
+    def translation_outdated(self):
+        """For the API: whether this translation lags its English original."""
+        return bool(self.source_state and self.source_state.outdated)
+
+    @property
+    def source_url(self):
+        """For the API: the English original's address (None for an English page)."""
+        return self.source_state.original.full_url if self.source_state else None
+
+
 class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The start page of the knowledge base in each language. Edited by the legal team;
     lists the country profiles and guides, and links to the comparison and the
@@ -137,7 +158,7 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return context
 
 
-class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
+class CountryProfilePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin, Page):
     """The law of one country or territory for people at risk: its rules on conscription,
     objection, mobilisation, evasion, desertion, leaving and asylum. Edited by the legal
     team; changes are published only after a legal reviewer approves them."""
@@ -182,6 +203,8 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
         APIField("introduction"),
         APIField("last_reviewed"),
         APIField("rules"),
+        APIField("translation_outdated"),
+        APIField("source_url"),
     ]
 
     # Every translation describes the same country; the Country snippet's own
@@ -258,7 +281,7 @@ def _related_news(profile, request):
     return latest_news_for_country(profile.country_id, profile.locale_id, limit=5)
 
 
-class GuidePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
+class GuidePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin, Page):
     """A practical question answered, e.g. 'What happens if I ignore an electronic summons?'.
     Edited by the legal team; tagged with countries, topics and whom it concerns."""
 
@@ -300,7 +323,16 @@ class GuidePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
         index.SearchField("body"),
         *LEMMA_SEARCH_FIELDS,
     ]
-    api_fields = [APIField("summary"), APIField("body"), APIField("topics"), APIField("sources")]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("topics"),
+        APIField("sources"),
+        APIField("translation_outdated"),
+        APIField("source_url"),
+    ]
+
+    base_form_class = EnglishCountriesPageForm
 
     override_translatable_fields = [
         SynchronizedField("topics"),
