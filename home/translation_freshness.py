@@ -19,8 +19,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationLog, TranslationSource
+from wagtail.models import Page
+from wagtail_localize.models import Translation, TranslationLog
 
 
 def is_out_of_date(source_published_at, synced_at):
@@ -42,51 +42,57 @@ class SourceState:
 
 def source_states(pages):
     """{page pk: SourceState} for the translations among `pages` (pages of any languages)
-    whose English original is live. At most five queries for any number of pages."""
-    english = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
-    pages = [page for page in pages if english is not None and page.locale_id != english.pk]
+    whose English original is live. Three queries for any number of pages."""
+    english = settings.LANGUAGE_CODE
+    pages = list(pages)
+    if not pages:
+        return {}
+    originals = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in={page.translation_key for page in pages},
+            locale__language_code=english,
+        )
+    }
+    # English pages are their own originals, not translations of them.
+    pages = [
+        page
+        for page in pages
+        if page.translation_key in originals and originals[page.translation_key].pk != page.pk
+    ]
     if not pages:
         return {}
     keys = {page.translation_key for page in pages}
-    originals = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(translation_key__in=keys, locale=english)
-    }
-    if not originals:
-        return {}
-    sources = {
-        row["object_id"]: row
-        for row in TranslationSource.objects.filter(object_id__in=originals, locale=english).values(
-            "pk", "object_id", "last_updated_at"
-        )
-    }
     locale_ids = {page.locale_id for page in pages}
-    source_ids = [row["pk"] for row in sources.values()]
-    synced = set(
-        Translation.objects.filter(
-            source_id__in=source_ids, target_locale_id__in=locale_ids, enabled=True
-        ).values_list("source_id", "target_locale_id")
-    )
+    # The English text in each language's translation editor, where the translation is synced.
+    in_editor = {
+        (row["source__object_id"], row["target_locale_id"]): row["source__last_updated_at"]
+        for row in Translation.objects.filter(
+            source__object_id__in=keys,
+            source__locale__language_code=english,
+            target_locale_id__in=locale_ids,
+            enabled=True,
+        ).values("source__object_id", "target_locale_id", "source__last_updated_at")
+    }
     written = {
-        (row["source_id"], row["locale_id"]): row["written_at"]
-        for row in TranslationLog.objects.filter(source_id__in=source_ids, locale_id__in=locale_ids)
-        .values("source_id", "locale_id")
+        (row["source__object_id"], row["locale_id"]): row["written_at"]
+        for row in TranslationLog.objects.filter(
+            source__object_id__in=keys,
+            source__locale__language_code=english,
+            locale_id__in=locale_ids,
+        )
+        .values("source__object_id", "locale_id")
         .annotate(written_at=Max("created_at"))
     }
     states = {}
     for page in pages:
-        original = originals.get(page.translation_key)
-        if original is None:
-            continue
+        original = originals[page.translation_key]
         published = original.last_published_at
-        source = sources.get(page.translation_key)
-        source_id = source["pk"] if source else None
+        key = (page.translation_key, page.locale_id)
         # (1) The English text in the translation editor is older than the English page.
-        not_in_editor = (source_id, page.locale_id) in synced and is_out_of_date(
-            published, source["last_updated_at"]
-        )
+        not_in_editor = key in in_editor and is_out_of_date(published, in_editor[key])
         # (3) The translation was last written before the English page was published.
-        last_written = written.get((source_id, page.locale_id)) or page.last_published_at
+        last_written = written.get(key) or page.last_published_at
         states[page.pk] = SourceState(
             original, not_in_editor or is_out_of_date(published, last_written)
         )
@@ -94,8 +100,8 @@ def source_states(pages):
 
 
 def newer_original(page):
-    """The live English page if `page` (a translation) lags it, else None. Five queries for
-    a translation, none for an English page."""
+    """The live English page if `page` (a translation) lags it, else None. Three queries
+    for a translation, none for an English page."""
     # Pages are served in their own language, so the active language tells (no query).
     if page is None or get_language() == settings.LANGUAGE_CODE:
         return None

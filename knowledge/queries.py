@@ -13,7 +13,7 @@ from .models.rules import LegalRule
 
 def profiles_for_locale(locale):
     """Live country profiles of `locale` with their rules, each with `country_name` in that
-    language and `source_state` (3 queries, plus 5 for a translation)."""
+    language and `source_state` (3 queries, plus 3 for a translation)."""
     profiles = list(
         CountryProfilePage.objects.live()
         .filter(locale=locale)
@@ -25,7 +25,7 @@ def profiles_for_locale(locale):
     )
     names = country_names(locale, [p.country for p in profiles])
     # Whether each translation lags its English profile: the comparison and the situation
-    # guide say so (home/translation_freshness.py); five queries for all of them.
+    # guide say so (home/translation_freshness.py); three queries for all of them.
     states = source_states(profiles) if locale.language_code != settings.LANGUAGE_CODE else {}
     for profile in profiles:
         profile.country_name = names.get(profile.country_id, profile.country.name)

@@ -34,10 +34,11 @@ QUERY_BUDGET = {
     "fundraisingpage": 22,
     "helppage": 23,
 }
-# Routes of routable pages, with their own budget.
+# Routes of routable pages, with their own budget (a translation's comparison and situation
+# guide say which profiles lag their English originals: three queries for all of them).
 ROUTES = {
-    "/{lang}/knowledge/compare/": 24,
-    "/{lang}/knowledge/situation/?situation=mobilized&country=RU": 26,
+    "/{lang}/knowledge/compare/": 27,
+    "/{lang}/knowledge/situation/?situation=mobilized&country=RU": 29,
     "/{lang}/news/rss/": 14,
 }
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="/static/([^"]+)"')
