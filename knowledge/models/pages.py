@@ -32,9 +32,10 @@ class ReviewedMixin(models.Model):
     nobody has the plain "Publish" action on it."""
 
     last_reviewed = models.DateField(
+        verbose_name=_("last reviewed"),
         null=True,
         blank=True,
-        help_text="Set automatically when a legal reviewer approves a change.",
+        help_text=_("Set automatically when a legal reviewer approves a change."),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -43,6 +44,7 @@ class ReviewedMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
+        verbose_name=_("reviewed by"),
     )
     # The revision a legal reviewer approved last (knowledge.review.mark_reviewed): a live
     # revision other than this one was published outside the review. Not editable, so
@@ -55,6 +57,7 @@ class ReviewedMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
+        verbose_name=_("reviewed revision"),
     )
 
     # A copy (or a new translation) has not been reviewed, whatever its original was.
@@ -120,7 +123,8 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     situation guide."""
 
     introduction = models.TextField(
-        help_text="Shown at the top: what readers find here and that it is not legal advice.",
+        verbose_name=_("introduction"),
+        help_text=_("Shown at the top: what readers find here and that it is not legal advice."),
     )
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -137,6 +141,7 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("knowledge base index")
+        verbose_name_plural = _("knowledge base indexes")
 
     @path("compare/", name="comparison")
     def comparison(self, request):
@@ -167,19 +172,21 @@ class CountryProfilePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, Revie
         "knowledge.Country",
         on_delete=models.PROTECT,
         related_name="profiles",
-        help_text="The country or territory this profile describes.",
+        help_text=_("The country or territory this profile describes."),
+        verbose_name=_("country"),
     )
     introduction = models.TextField(
-        help_text="Two or three sentences: the situation in this country in plain words.",
+        verbose_name=_("introduction"),
+        help_text=_("Two or three sentences: the situation in this country in plain words."),
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("country"),
         FieldPanel("introduction"),
         TitledInlinePanel(
-            "rules", title_field="heading", heading="Legal rules", label="Rule", min_num=1
+            "rules", title_field="heading", heading=_("Legal rules"), label=_("Rule"), min_num=1
         ),
-        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading="Legal review"),
+        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading=_("Legal review")),
     ]
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -219,6 +226,7 @@ class CountryProfilePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, Revie
 
     class Meta:
         verbose_name = _("country profile")
+        verbose_name_plural = _("country profiles")
 
     @property
     def country_data(self):
@@ -285,25 +293,39 @@ class GuidePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin,
     """A practical question answered, e.g. 'What happens if I ignore an electronic summons?'.
     Edited by the legal team; tagged with countries, topics and whom it concerns."""
 
-    summary = models.TextField(help_text="The short answer, in two or three sentences.")
-    body = StreamField(BodyStreamBlock(), blank=True, help_text="The full answer.")
+    summary = models.TextField(
+        verbose_name=_("summary"), help_text=_("The short answer, in two or three sentences.")
+    )
+    body = StreamField(
+        BodyStreamBlock(), blank=True, help_text=_("The full answer."), verbose_name=_("body")
+    )
     countries = ParentalManyToManyField(
         "knowledge.Country",
         blank=True,
         related_name="guides",
-        help_text="Countries this guide is about.",
+        help_text=_("Countries this guide is about."),
+        verbose_name=_("countries"),
     )
     topics = MultipleChoiceField(
-        choices=Topic.choices, blank=True, help_text="Topics the guide answers questions on."
+        verbose_name=_("topics"),
+        choices=Topic.choices,
+        blank=True,
+        help_text=_("Topics the guide answers questions on."),
     )
     applies_to = MultipleChoiceField(
-        choices=AffectedGroup.choices, blank=True, help_text="Whom the guide concerns."
+        verbose_name=_("applies to"),
+        choices=AffectedGroup.choices,
+        blank=True,
+        help_text=_("Whom the guide concerns."),
     )
     sources = StreamField(
         SourcesBlock(),
         blank=True,  # SourcesBlock asks for one, with a message that says why
-        help_text="The laws, decisions and reports the answer relies on, in footnote order. "
-        "Every guide needs at least one.",
+        help_text=_(
+            "The laws, decisions and reports the answer relies on, in footnote order. "
+            "Every guide needs at least one."
+        ),
+        verbose_name=_("sources"),
     )
 
     content_panels = Page.content_panels + [
@@ -311,10 +333,10 @@ class GuidePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin,
         FieldPanel("body"),
         MultiFieldPanel(
             [countries_panel(), FieldPanel("topics"), FieldPanel("applies_to")],
-            heading="Tags",
+            heading=_("Tags"),
         ),
         FieldPanel("sources"),
-        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading="Legal review"),
+        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading=_("Legal review")),
     ]
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -345,6 +367,7 @@ class GuidePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin,
 
     class Meta:
         verbose_name = _("guide")
+        verbose_name_plural = _("guides")
 
     def get_context(self, request, *args, **kwargs):
         from ..review import review_settings_for
