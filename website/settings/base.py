@@ -168,7 +168,10 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's interface (makemessages). locale_upstream/: the project's translations
+# of Wagtail's and wagtail-localize's own strings where their catalogues lack or confuse them
+# (docs/translation.md); the project's catalogue comes first, then these, then the packages'.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 # Dates and numbers follow the active language (Django's formats; website/formats/ adds "be").
 FORMAT_MODULE_PATH = ["website.formats"]
 USE_I18N = True
