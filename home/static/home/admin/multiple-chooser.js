@@ -15,7 +15,9 @@
       }
       const row = template.content.firstElementChild.cloneNode(true);
       const title = item.title || item.string || id;
-      row.querySelector('input').value = id;
+      const input = row.querySelector('input');
+      input.name = root.dataset.name;
+      input.value = id;
       row.querySelector('[data-multiple-chooser-title]').textContent = title;
       const remove = row.querySelector('[data-multiple-chooser-remove]');
       remove.setAttribute('aria-label', `${remove.dataset.removeLabel} ${title}`);
