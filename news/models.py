@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -22,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import ALT_TEXT_HELP, BodyStreamBlock
 from knowledge.forms import EnglishCountriesPageForm, countries_panel
+from knowledge.models.rules import SourceBlock
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import (
     CachedViewRestrictionsMixin,
@@ -298,6 +300,14 @@ def country_names_of_news(items):
     return names
 
 
+class NewsSourcesBlock(blocks.StreamBlock):
+    """What a news item reports on, for readers to check: the same sources as a rule's
+    (kind, address or the reason there is none, check date), but optional, since a
+    campaign item or a statement of the alliance may report on nothing but itself."""
+
+    source = SourceBlock()
+
+
 class NewsPage(CachedViewRestrictionsMixin, Page):
     """One news item: a report, statement or digest. Written by the news editors in
     English, then translated; its countries link to the country profiles."""
@@ -346,6 +356,15 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
     )
     body = StreamField(
         BodyStreamBlock(), blank=True, help_text=_("The full text."), verbose_name=_("body")
+    )
+    sources = StreamField(
+        NewsSourcesBlock(),
+        blank=True,
+        help_text=_(
+            "The law, decision, statement or report the item is about, so readers can "
+            "check it. Shown numbered under the text."
+        ),
+        verbose_name=_("sources"),
     )
     countries = ParentalManyToManyField(
         "knowledge.Country",
@@ -399,6 +418,7 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
+        FieldPanel("sources"),
         MultiFieldPanel(
             [
                 countries_panel(),
@@ -460,6 +480,10 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
                     )
                 }
             )
+
+    @property
+    def numbered_sources(self):
+        return [block.value for block in self.sources]
 
     @property
     def lead_image_alt_text(self):

@@ -55,9 +55,19 @@ def _pages(locale):
 SECTION_PAGE_TYPES = (
     "home.homepage",
     "knowledge.knowledgeindexpage",
+    "knowledge.decisionindexpage",
     "news.newsindexpage",
     "campaign.campaignindexpage",
 )
+# Case records (court and authority decisions) come after the pages that explain the law in
+# the same words, before the sections; a case number finds its decision anyway, as nothing
+# else contains it.
+RECORD_PAGE_TYPES = ("knowledge.decisionpage",)
+
+
+def _tier(page):
+    kind = type_key(page)
+    return 2 if kind in SECTION_PAGE_TYPES else 1 if kind in RECORD_PAGE_TYPES else 0
 
 
 def _hits(pages, query, backend_name):
@@ -87,7 +97,7 @@ def _run(cleaned, locale, backend_name, *, fuzzy=False):
     return sorted(
         hits,
         key=lambda page: (
-            type_key(page) in SECTION_PAGE_TYPES,
+            _tier(page),
             # Pages whose title has more of the words (in any form) come first.
             -len(wanted & query_lemmas(page.title, locale.language_code)),
         ),
@@ -283,8 +293,11 @@ def suggest(request):
         for backend_name in names:
             try:
                 pages = Page.objects.live().public().filter(locale=locale)
-                hits = pages.autocomplete(cleaned, backend=backend_name)[:SUGGESTIONS]
-                titles = [{"title": p.title, "url": p.get_url(request)} for p in hits]
+                hits = list(pages.autocomplete(cleaned, backend=backend_name)[: SUGGESTIONS * 3])
+                # Decisions' titles are sentences that would crowd out the profiles and
+                # guides; a case number is completed all the same (nothing else has it).
+                hits.sort(key=_tier)
+                titles = [{"title": p.title, "url": p.get_url(request)} for p in hits[:SUGGESTIONS]]
                 break
             except Exception as error:
                 if backend_name == name and on_node:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0003_news_newest_first_index'),
+        ('news', '0004_newspage_sources'),
     ]
 
     operations = [

@@ -16,7 +16,7 @@ def reviewed_as_published(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('knowledge', '0004_source_kind_check_and_rule_review'),
+        ('knowledge', '0005_decisions'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
