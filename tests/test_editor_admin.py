@@ -162,7 +162,8 @@ def test_the_chosen_countries_are_saved_and_only_english_ones_are_accepted(clien
         client.get(news_add_url()).content.decode(), form_id="page-edit-form"
     )
     data.update({"title": "Chooser test", "slug": "chooser-test", "teaser": "A teaser."})
-    data["body-count"] = "0"  # the StreamField's (the admin's script adds it)
+    data["body-count"] = "0"  # the StreamFields' (the admin's script adds them)
+    data["sources-count"] = "0"
     data.setlist("countries", [str(russian_belarus.pk)])
     response = client.post(news_add_url(), data)
     assert response.status_code == 200  # refused: not an English country
