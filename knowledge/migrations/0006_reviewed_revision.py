@@ -7,7 +7,7 @@ from django.db import migrations, models
 def reviewed_as_published(apps, schema_editor):
     """Content reviewed before this migration counts as reviewed as it stands: a later
     publication outside the legal review will show."""
-    for name in ("CountryProfilePage", "GuidePage"):
+    for name in ("CountryProfilePage", "GuidePage", "DecisionPage"):
         model = apps.get_model("knowledge", name)
         for page in model.objects.filter(last_reviewed__isnull=False, live=True):
             model.objects.filter(pk=page.pk).update(reviewed_revision_id=page.live_revision_id)
@@ -28,6 +28,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='guidepage',
+            name='reviewed_revision',
+            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision'),
+        ),
+        migrations.AddField(
+            model_name='decisionpage',
             name='reviewed_revision',
             field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision'),
         ),

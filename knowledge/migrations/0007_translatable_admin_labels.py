@@ -37,11 +37,6 @@ class Migration(migrations.Migration):
             name='rulechange',
             options={'ordering': ['-changed_at', 'pk'], 'verbose_name': 'rule change', 'verbose_name_plural': 'rule changes'},
         ),
-        migrations.AddField(
-            model_name='decisionpage',
-            name='reviewed_revision',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='reviewed revision'),
-        ),
         migrations.AlterField(
             model_name='country',
             name='code',
@@ -129,6 +124,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name='guidepage',
+            name='reviewed_revision',
+            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='reviewed revision'),
+        ),
+        migrations.AlterField(
+            model_name='decisionpage',
             name='reviewed_revision',
             field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='reviewed revision'),
         ),
