@@ -208,14 +208,19 @@ class DueForReviewReport(ReportView):
     }
     list_export = list(export_headings)
     columns = [
+        # Widths: "What to check" (several rules with notes) squeezed titles to a few letters.
         TitleColumn(
-            "title", label=_("Title"), url_name="wagtailadmin_pages:edit", id_accessor="page_id"
+            "title",
+            label=_("Title"),
+            url_name="wagtailadmin_pages:edit",
+            id_accessor="page_id",
+            width="18%",
         ),
         Column("kind", label=_("Type")),
         Column("language", label=_("Language")),
         Column("countries", label=_("Countries")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
-        ToCheckColumn("to_check", label=_("What to check")),
+        ToCheckColumn("to_check", label=_("What to check"), width="50%"),
     ]
 
     def filter_queryset(self, tasks):
@@ -355,8 +360,13 @@ class DecisionsToDoReport(ReportView):
     }
     list_export = list(export_headings)
     columns = [
+        # Widths: "What to check" (several rules with notes) squeezed titles to a few letters.
         TitleColumn(
-            "title", label=_("Title"), url_name="wagtailadmin_pages:edit", id_accessor="page_id"
+            "title",
+            label=_("Title"),
+            url_name="wagtailadmin_pages:edit",
+            id_accessor="page_id",
+            width="18%",
         ),
         Column("case_number", label=_("Case number")),
         DateColumn("decided_on", label=_("Date of the decision")),
