@@ -62,6 +62,8 @@ class CampaignIndexPage(CachedViewRestrictionsMixin, Page):
     """The campaign section of one language: introduction and the appeals, material and
     fundraising below it. Edited by the campaign team."""
 
+    show_in_menus_default = True  # a section of the site: in the main navigation
+
     introduction = models.TextField(
         verbose_name=_("introduction"),
         blank=True,
@@ -443,6 +445,8 @@ class HelpPage(CachedViewRestrictionsMixin, Page):
     """Where people at risk get help: the counselling channels (from the site's help
     channels setting) and the European network of partner organisations by country.
     Edited by the counselling team."""
+
+    show_in_menus_default = True  # a section of the site: in the main navigation
 
     introduction = models.TextField(
         verbose_name=_("introduction"),

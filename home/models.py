@@ -78,6 +78,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         "news.NewsIndexPage",
         "campaign.CampaignIndexPage",
         "campaign.HelpPage",
+        "safety.SafetyPage",
     ]
 
     class Meta:

@@ -92,6 +92,8 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The news of one language: newest first, ten a page, filterable by country, topic
     and year, with RSS and Atom feeds. Edited by the news editors (title and introduction)."""
 
+    show_in_menus_default = True  # a section of the site: in the main navigation
+
     introduction = models.TextField(
         verbose_name=_("introduction"),
         blank=True,

@@ -122,6 +122,8 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     lists the country profiles and guides, and links to the comparison and the
     situation guide."""
 
+    show_in_menus_default = True  # a section of the site: in the main navigation
+
     introduction = models.TextField(
         verbose_name=_("introduction"),
         help_text=_("Shown at the top: what readers find here and that it is not legal advice."),

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "news",
     "campaign",
     "search",
+    "safety",
     "website",
     "demo",  # demo content and `load_demo_content`; nothing else imports it
     "wagtail_localize",
@@ -251,6 +252,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com (it would learn a hash of each editor's e-mail and their address).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+
+# "Leave this site" (safety/): a busy, neutral site that readers' own countries do not block.
+QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.wikipedia.org/")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # No SVG: an SVG file can carry scripts.

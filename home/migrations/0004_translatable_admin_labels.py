@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0002_create_locales'),
+        ('home', '0003_sections_in_menus'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
