@@ -22,7 +22,7 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ["de", "ru", "uk", "be"]
 # The apps whose models editors work with. `search` (PendingIndexUpdate, never shown in the
 # admin) and `demo` (no models) are not among them.
-APPS = ["home", "knowledge", "news", "campaign"]
+APPS = ["home", "knowledge", "news", "campaign", "safety"]
 
 
 def catalogue(language):
@@ -128,9 +128,7 @@ def test_every_admin_label_is_a_translation():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_admin_label_is_translated(language):
     known = catalogue(language)
-    missing = sorted(
-        {str(text) for _where, _what, text in admin_texts() if str(text) not in known}
-    )
+    missing = sorted({str(text) for _where, _what, text in admin_texts() if str(text) not in known})
     assert not missing, f"{language}: add to locale/{language}/LC_MESSAGES/django.po:\n" + (
         "\n".join(missing)
     )
