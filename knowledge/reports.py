@@ -154,8 +154,11 @@ def due_for_review(max_age_days, today=None):
         task.rules.append(RuleToCheck(rule.heading, reason, urls[rule.pk]))
 
     due = [task for task in tasks.values() if task.reasons or task.rules]
+    # First what readers see unreviewed (published outside the review), then what is being
+    # checked (rules under review), then the rest, oldest review first.
     return sorted(
-        due, key=lambda task: (not (task.changed or task.under_review), task.age_key, task.title)
+        due,
+        key=lambda task: (not task.changed, not task.under_review, task.age_key, task.title),
     )
 
 
