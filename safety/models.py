@@ -44,3 +44,4 @@ class SafetyPage(CachedViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("safe reading page")
+        verbose_name_plural = _("safe reading pages")

@@ -38,10 +38,11 @@ QUERY_BUDGET = {
     "helppage": 24,
     "safetypage": 22,
 }
-# Routes of routable pages, with their own budget.
+# Routes of routable pages, with their own budget (a translation's comparison and situation
+# guide say which profiles lag their English originals: three queries for all of them).
 ROUTES = {
-    "/{lang}/knowledge/compare/": 25,
-    "/{lang}/knowledge/situation/?situation=mobilized&country=RU": 27,
+    "/{lang}/knowledge/compare/": 28,
+    "/{lang}/knowledge/situation/?situation=mobilized&country=RU": 30,
     "/{lang}/news/rss/": 14,
     "/{lang}/knowledge/decisions/?origin=RU&outcome=rejected&page=1": 24,
     "/{lang}/knowledge/decisions/atom/": 14,
