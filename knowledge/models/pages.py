@@ -161,6 +161,18 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
         return situation_guide(request, self)
 
+    @path("changes/atom/", name="rule_changes_feed")
+    def rule_changes_feed(self, request):
+        from ..feeds import RuleChangesAtomFeed
+
+        return RuleChangesAtomFeed(self)(request)
+
+    @path("changes/<slug:country_code>/atom/", name="country_rule_changes_feed")
+    def country_rule_changes_feed(self, request, country_code):
+        from ..feeds import RuleChangesAtomFeed
+
+        return RuleChangesAtomFeed(self, country_code)(request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = self.get_children().live().specific().order_by("title")
