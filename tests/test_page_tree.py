@@ -7,6 +7,7 @@ from campaign.models import CampaignIndexPage, HelpPage
 from home.models import HomePage
 from knowledge.models import KnowledgeIndexPage
 from news.models import NewsIndexPage
+from safety.models import SafetyPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -24,5 +25,5 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_home_page_offers_the_knowledge_base(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {KnowledgeIndexPage, NewsIndexPage, CampaignIndexPage, HelpPage}
+            HomePage, {KnowledgeIndexPage, NewsIndexPage, CampaignIndexPage, HelpPage, SafetyPage}
         )
