@@ -3,9 +3,11 @@
 import re
 import unicodedata
 
-from wagtail.search.query import And, Or, PlainText
+from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from .lemmas import lemma
+from .stopwords import is_stop_word
+from .understand import phrase_words, understand
 
 MAX_QUERY_LENGTH = 200
 
@@ -26,26 +28,58 @@ def clean_query(raw):
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 
 
-def build_query(cleaned, language_code, *, database, operator="and"):
-    """The query object for `cleaned` words in `language_code`.
-
-    On the database backend each word may match itself or its base form (the pages index
-    their words' base forms, search/lemmas.py), and every word must match. The search
-    node's analyzers do the stemming themselves, so it gets the words as they are.
-    """
+def _word_query(word, language_code, database):
+    """One word: on the database itself or its base form (pages index both); the node's
+    analyzers stem by themselves."""
     if not database:
-        return PlainText(cleaned, operator=operator)
-    terms = []
-    words = cleaned.split()
-    # Prepositions and particles ("в", "з", "in", "of") would have to occur in every hit;
-    # the node's analyzers drop them as stop words, so the database search does too.
-    words = [w for w in words if len(w) > 2] or words
-    for word in words:
-        base = lemma(word.lower(), language_code)
-        if base != word.lower():
-            terms.append(Or([PlainText(word), PlainText(base)]))
-        else:
-            terms.append(PlainText(word))
-    if len(terms) == 1:
-        return terms[0]
-    return And(terms) if operator == "and" else Or(terms)
+        return PlainText(word)
+    base = lemma(word.lower(), language_code)
+    if base != word.lower():
+        return Or([PlainText(word), PlainText(base)])
+    return PlainText(word)
+
+
+def _phrase_query(phrase, language_code, database):
+    parts = [
+        _word_query(w, language_code, database)
+        for w in phrase_words(phrase)
+        if not (is_stop_word(w, language_code) and " " in phrase.strip())
+    ] or [_word_query(w, language_code, database) for w in phrase_words(phrase)]
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def concept_query(concept, language_code, *, database):
+    """Any of a concept's alternatives; on the node, a typo it may forgive too."""
+    options = [_phrase_query(alt, language_code, database) for alt in concept.alternatives]
+    if not database and concept.fuzzy:
+        options.append(Fuzzy(concept.typed))
+    return options[0] if len(options) == 1 else Or(options)
+
+
+def compile_query(understood, *, database, operator="and"):
+    """The engine's query for an understood query (search/understand.py), or None when it
+    has no concept (only an article number, say).
+
+    "and": every concept some page can match (words no page uses are left out, so one
+    unknown word does not empty the results); "or": any concept, best matches first.
+    """
+    language = understood.language
+    concepts = understood.required if operator == "and" else understood.concepts
+    if operator == "and" and not concepts:
+        return None
+    parts = [concept_query(c, language, database=database) for c in concepts]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
+
+
+def build_query(cleaned, language_code, *, database, operator="and", raw=None):
+    """The query object for `cleaned` words in `language_code` (the API's search; the
+    search page uses understand() and compile_query() itself)."""
+    understood = understand(cleaned, language_code, raw=raw)
+    query = compile_query(understood, database=database, operator=operator)
+    if query is None:
+        query = compile_query(understood, database=database, operator="or")
+    return query if query is not None else PlainText(cleaned)

@@ -1,0 +1,82 @@
+"""Answer-first ordering of the engine's hits and the rules found with them.
+
+The engines score words; readers want the page that answers. On top of the engine's order:
+
+- For a legal question (the hits include knowledge pages or rules) the answer types come
+  first: a rule, then country profiles and guides, then news, then campaign pages (appeals,
+  materials, fundraising), then the help page (offered beside the results anyway), then
+  section start pages, which mention every topic in a few words.
+- Within that, results whose title (a rule: its heading and country) has more of the query's
+  concepts come first, then the engine's own order.
+"""
+
+from .rules import PROFILE_TYPE, RULE_TYPE, concept_in
+from .rules import _forms as forms_of
+
+GUIDE_TYPE = "knowledge.guidepage"
+HELP_TYPE = "campaign.helppage"
+SECTION_TYPES = frozenset(
+    {
+        "home.homepage",
+        "knowledge.knowledgeindexpage",
+        "news.newsindexpage",
+        "campaign.campaignindexpage",
+    }
+)
+KNOWLEDGE_TYPES = frozenset({PROFILE_TYPE, GUIDE_TYPE, RULE_TYPE})
+
+# Weights for a legal question; a question about anything else weighs every type alike
+# (sections still last): "Appell Bundestag" is the appeal.
+LEGAL_WEIGHTS = {
+    RULE_TYPE: 3.0,
+    PROFILE_TYPE: 2.6,
+    GUIDE_TYPE: 2.6,
+    "news.newspage": 1.4,
+    HELP_TYPE: 0.8,
+}
+OTHER_WEIGHT = 1.0  # campaign pages and anything else
+TITLE_WEIGHT = 1.5
+POSITION_WEIGHT = 1.0
+SECTION_WEIGHT = -3.0
+
+
+def title_coverage(title, understood):
+    concepts = understood.concepts
+    if not concepts:
+        return 0.0
+    forms = forms_of(title, understood.language)
+    return sum(concept_in(c, forms, understood.language) for c in concepts) / len(concepts)
+
+
+def is_legal_question(hits, rule_hits):
+    return bool(rule_hits) or any(h.type_key in KNOWLEDGE_TYPES for h in hits[:20])
+
+
+def rank(hits, rule_hits, understood):
+    """`hits` (search/results.Hit, engine order) and `rule_hits` (search/rules.RuleHit)
+    merged, best first."""
+    legal = is_legal_question(hits, rule_hits)
+    total = max(len(hits), 1)
+    scored = []
+    position_of = {}
+    for i, hit in enumerate(hits):
+        position = POSITION_WEIGHT * (1 - i / total)
+        position_of[hit.page.pk] = position
+        if hit.type_key in SECTION_TYPES:
+            weight = SECTION_WEIGHT
+        elif legal:
+            weight = LEGAL_WEIGHTS.get(hit.type_key, OTHER_WEIGHT)
+        else:
+            weight = OTHER_WEIGHT
+        score = weight + TITLE_WEIGHT * title_coverage(hit.page.title, understood) + position
+        scored.append((score, i, hit))
+    for j, rule_hit in enumerate(rule_hits):
+        if rule_hit.by_article:
+            score = 10.0 - j * 0.01  # asked for by number: first, in profile order
+        else:
+            position = position_of.get(rule_hit.profile.pk, 0.0)
+            score = LEGAL_WEIGHTS[RULE_TYPE] + TITLE_WEIGHT * rule_hit.coverage + position
+            score += 0.25 * rule_hit.own / max(len(understood.concepts), 1)
+        scored.append((score, -1, rule_hit))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [item for _score, _i, item in scored]

@@ -1,0 +1,158 @@
+"""Legal rules as search results of their own.
+
+A country profile is one page with many rules; a reader asking "ст. 337" or "desertion
+penalty Russia" wants the rule, not the top of a long page. So the search shows the rules
+that answer the query as results linking to their anchor on the profile (`rule.anchor`,
+rendered by templates/components/rule.html), with heading, status and penalty.
+
+- Article numbers ("328", "ст. 337", "Art. 336", "статья 338") find the rules whose article
+  (or legal act) names that number, in the reader's language, on any engine: a database
+  lookup, the node is not needed.
+- Other queries: the rules of the profiles the engine found, scored by how many of the
+  query's concepts their own text (heading, summary, legal act, consequences, topic and
+  penalty labels) has, together with the profile's title (the country): "дезертирство
+  Россия" is the Russian desertion rule.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
+
+from wagtail.models import Page
+
+from knowledge.glance import describe_penalty
+from knowledge.models import LegalRule
+from knowledge.models.fields import choice_labels
+from knowledge.models.rules import PenaltyKind, Topic
+
+from .lemmas import query_lemmas
+from .translit import skeleton
+
+PROFILE_TYPE = "knowledge.countryprofilepage"
+RULE_TYPE = "knowledge.legalrule"
+# Rules looked at: those of the first profiles among the hits.
+PROFILES_LOOKED_AT = 12
+RULES_PER_PROFILE = 2
+
+
+@dataclass
+class RuleHit:
+    rule: object
+    profile: object  # the profile page (plain Page is enough for its URL and title)
+    coverage: float = 0.0  # share of the query's concepts the rule (with its country) has
+    own: int = 0  # concepts only the rule's own text has (not the country's name)
+    by_article: bool = False
+    countries: list = field(default_factory=list)  # CountryRow, for the country filter
+    type_key: str = RULE_TYPE
+
+    @property
+    def pk(self):
+        return f"rule-{self.rule.pk}"
+
+    @property
+    def title(self):
+        return self.rule.heading
+
+    @property
+    def type_label(self):
+        return str(LegalRule._meta.verbose_name)
+
+    def matches(self, type_filter, country_filter):
+        if type_filter and type_filter != RULE_TYPE:
+            return False
+        return not country_filter or country_filter in {c.code for c in self.countries}
+
+
+def _article_pattern(number):
+    # The number on its own: "337" in "Art. 337 part 3" or "ст. 337", not in "1337" or "33.7".
+    return rf"(^|[^0-9.]){re.escape(number)}([^0-9]|$)"
+
+
+def rules_with_articles(numbers, locale):
+    """[RuleHit] for rules of live, public profiles in `locale` whose article or legal act
+    names one of `numbers`."""
+    if not numbers:
+        return []
+    profiles = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    found = []
+    seen = set()
+    for number in numbers:
+        pattern = _article_pattern(number)
+        rules = (
+            LegalRule.objects.filter(locale=locale, profile__in=profiles)
+            .filter(article__iregex=pattern)
+            .select_related("profile", "profile__country")
+            .order_by("profile__title", "sort_order", "pk")
+        )
+        for rule in rules:
+            if rule.pk not in seen:
+                seen.add(rule.pk)
+                found.append(RuleHit(rule, rule.profile, coverage=1.0, by_article=True))
+    return found
+
+
+def rule_text(rule):
+    """What a rule says, with the labels a reader sees next to it (topic, penalty)."""
+    topics = choice_labels(Topic)
+    parts = [
+        rule.heading,
+        rule.summary,
+        rule.legal_act,
+        rule.article,
+        rule.other_consequences,
+        str(topics.get(rule.topic, "")),
+    ]
+    if rule.penalty_kind != PenaltyKind.NONE:
+        parts.append(describe_penalty(rule))
+        parts.append(gettext("penalty"))
+    return " ".join(p for p in parts if p)
+
+
+def _forms(text, language):
+    lemmas = query_lemmas(text, language)
+    return lemmas | {skeleton(w) for w in lemmas}
+
+
+def concept_in(concept, forms, language):
+    """Whether some alternative of `concept` has all its words among `forms`."""
+    for alternative in concept.alternatives:
+        wanted = query_lemmas(alternative, language)
+        if wanted and wanted <= forms:
+            return True
+    return False
+
+
+def rules_of_profiles(understood, profile_pages, locale):
+    """[RuleHit] for the rules of `profile_pages` that answer `understood`, best first."""
+    concepts = understood.concepts
+    if not concepts or not profile_pages:
+        return []
+    language = understood.language
+    by_id = {p.pk: p for p in profile_pages[:PROFILES_LOOKED_AT]}
+    rules = (
+        LegalRule.objects.filter(profile_id__in=by_id)
+        .select_related("profile__country")
+        .order_by("profile_id", "sort_order", "pk")
+    )
+    hits = {}
+    for rule in rules:
+        profile = by_id[rule.profile_id]
+        country_forms = _forms(f"{profile.title} {rule.profile.country.name}", language)
+        own_forms = _forms(rule_text(rule), language)
+        own = sum(concept_in(c, own_forms, language) for c in concepts)
+        both = sum(concept_in(c, own_forms | country_forms, language) for c in concepts)
+        if not own:
+            continue
+        coverage = both / len(concepts)
+        # A rule is offered when it has every concept, or all but one of three or more.
+        if both < len(concepts) - (1 if len(concepts) >= 3 else 0):
+            continue
+        hits.setdefault(rule.profile_id, []).append(
+            RuleHit(rule, rule.profile, coverage=coverage, own=own)
+        )
+    found = []
+    for profile_hits in hits.values():
+        profile_hits.sort(key=lambda h: (-h.coverage, -h.own))
+        found.extend(profile_hits[:RULES_PER_PROFILE])
+    return found
