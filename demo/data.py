@@ -102,6 +102,11 @@ def campaign():
     return load("campaign.yaml")
 
 
+def search_synonyms():
+    """[{"key": …, language: [term, …], …}]: the demo's search synonym groups."""
+    return load("search_synonyms.yaml")
+
+
 # --- translations ------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from datetime import time
 
 from django.db import models
 from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -70,7 +71,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -131,7 +132,7 @@ class HelpChannels(CachedSiteSetting, BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = "help channels"
+        verbose_name = _("help channels")
 
     @property
     def hotline_days(self):

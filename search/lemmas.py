@@ -63,7 +63,7 @@ _BELARUSIAN_VOWEL = re.compile(BELARUSIAN_LAST_VOWEL)
 def fold(word):
     """Lower case without diacritics, as the node's icu_folding gives Cyrillic (ў→у, й→и,
     ё→е, ї→і)."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("ґ", "г"))
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
     )

@@ -7,7 +7,9 @@ from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from .lemmas import lemma
 from .stopwords import is_stop_word
+from .translit import is_latin
 from .understand import phrase_words, understand
+from .vocabulary import CYRILLIC_LANGUAGES
 
 MAX_QUERY_LENGTH = 200
 
@@ -26,6 +28,12 @@ def clean_query(raw):
     words = [w.strip("'’-") for w in _WORD.findall(text)]
     words = [w for w in words if w and w.upper() not in {"AND", "OR", "NOT"}]
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+class Transliterated(PlainText):
+    """A Latin word matched, on the search node, against the Latin skeletons of a Cyrillic
+    language's pages (search/backends.py); the database matches it as plain text (the
+    vocabulary's transliteration is among the alternatives there)."""
 
 
 def _word_query(word, language_code, database):
@@ -53,6 +61,8 @@ def concept_query(concept, language_code, *, database):
     options = [_phrase_query(alt, language_code, database) for alt in concept.alternatives]
     if not database and concept.fuzzy:
         options.append(Fuzzy(concept.typed))
+    if not database and language_code in CYRILLIC_LANGUAGES:
+        options += [Transliterated(w) for w in concept.typed.split() if is_latin(w)]
     return options[0] if len(options) == 1 else Or(options)
 
 

@@ -28,7 +28,7 @@ KNOWLEDGE_TYPES = frozenset({PROFILE_TYPE, GUIDE_TYPE, RULE_TYPE})
 # Weights for a legal question; a question about anything else weighs every type alike
 # (sections still last): "Appell Bundestag" is the appeal.
 LEGAL_WEIGHTS = {
-    RULE_TYPE: 3.0,
+    RULE_TYPE: 2.2,
     PROFILE_TYPE: 2.6,
     GUIDE_TYPE: 2.6,
     "news.newspage": 1.4,
@@ -37,6 +37,7 @@ LEGAL_WEIGHTS = {
 OTHER_WEIGHT = 1.0  # campaign pages and anything else
 TITLE_WEIGHT = 1.5
 POSITION_WEIGHT = 1.0
+RULE_TEXT_WEIGHT = 0.5
 SECTION_WEIGHT = -3.0
 
 
@@ -74,9 +75,16 @@ def rank(hits, rule_hits, understood):
         if rule_hit.by_article:
             score = 10.0 - j * 0.01  # asked for by number: first, in profile order
         else:
+            # Like a page whose title is the rule's heading (with its country's name), a
+            # little above a profile or guide with the same words in its title; the rest
+            # of its text counts for less.
             position = position_of.get(rule_hit.profile.pk, 0.0)
-            score = LEGAL_WEIGHTS[RULE_TYPE] + TITLE_WEIGHT * rule_hit.coverage + position
-            score += 0.25 * rule_hit.own / max(len(understood.concepts), 1)
+            score = (
+                LEGAL_WEIGHTS[RULE_TYPE]
+                + TITLE_WEIGHT * rule_hit.heading_coverage
+                + RULE_TEXT_WEIGHT * rule_hit.coverage
+                + position
+            )
         scored.append((score, -1, rule_hit))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [item for _score, _i, item in scored]

@@ -42,6 +42,7 @@ class RuleHit:
     profile: object  # the profile page (plain Page is enough for its URL and title)
     coverage: float = 0.0  # share of the query's concepts the rule (with its country) has
     own: int = 0  # concepts only the rule's own text has (not the country's name)
+    heading_coverage: float = 0.0  # share of the concepts in its heading (with the country)
     by_article: bool = False
     countries: list = field(default_factory=list)  # CountryRow, for the country filter
     type_key: str = RULE_TYPE
@@ -142,6 +143,8 @@ def rules_of_profiles(understood, profile_pages, locale):
         own_forms = _forms(rule_text(rule), language)
         own = sum(concept_in(c, own_forms, language) for c in concepts)
         both = sum(concept_in(c, own_forms | country_forms, language) for c in concepts)
+        heading_forms = _forms(rule.heading, language) | country_forms
+        in_heading = sum(concept_in(c, heading_forms, language) for c in concepts)
         if not own:
             continue
         coverage = both / len(concepts)
@@ -149,10 +152,16 @@ def rules_of_profiles(understood, profile_pages, locale):
         if both < len(concepts) - (1 if len(concepts) >= 3 else 0):
             continue
         hits.setdefault(rule.profile_id, []).append(
-            RuleHit(rule, rule.profile, coverage=coverage, own=own)
+            RuleHit(
+                rule,
+                rule.profile,
+                coverage=coverage,
+                own=own,
+                heading_coverage=in_heading / len(concepts),
+            )
         )
     found = []
     for profile_hits in hits.values():
-        profile_hits.sort(key=lambda h: (-h.coverage, -h.own))
+        profile_hits.sort(key=lambda h: (-h.coverage, -h.heading_coverage, -h.own))
         found.extend(profile_hits[:RULES_PER_PROFILE])
     return found

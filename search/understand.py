@@ -105,9 +105,9 @@ def understand(cleaned, language, raw=None):
         alternatives = [typed] + [t for t in match.terms if t.lower() != typed.lower()]
         result.concepts.append(Concept(typed=typed, alternatives=alternatives, synonym=True))
     rest = [(i, w) for i, w in enumerate(words) if i not in covered]
+    # Small and question words never make a page match, even alone ("как", "the"): such a
+    # query finds nothing and the page offers the ways on (no dead end).
     content = [(i, w) for i, w in rest if not is_stop_word(w, language)]
-    if not content and not result.concepts and not result.articles:
-        content = rest  # a query of small words only ("the who") keeps them
     singles = [Concept(typed=w, alternatives=[w]) for _i, w in content]
     _check_spelling(singles, language)
     order = {id(c): i for c, i in zip(singles, (i for i, _ in content), strict=True)}

@@ -112,17 +112,24 @@ def known_words(words, language):
     return known
 
 
+def _without_ending(key):
+    # The vowels a case ending leaves in a skeleton: "povestka", "povestki", "povestku".
+    return key.rstrip("aeiou")
+
+
 def by_skeleton(word, language, limit=3):
-    """Words of `language` spelt like the Latin `word`, most used first."""
+    """Words of `language` spelt like the Latin `word` (or like it but for a vowel ending:
+    "vidstrochka" finds "відстрочки" when no page has "відстрочка"), most used first."""
     key = skeleton(word)
     if len(key) < MIN_LENGTH:
         return []
-    rows = (
-        SearchTerm.objects.filter(language=language, skeleton=key)
-        .order_by("-pages", "word")
-        .values_list("word", flat=True)[:limit]
-    )
-    return list(rows)
+    terms = SearchTerm.objects.filter(language=language).order_by("-pages", "word")
+    rows = list(terms.filter(skeleton=key).values_list("word", flat=True)[:limit])
+    stem = _without_ending(key)
+    if not rows and len(stem) >= 4:
+        candidates = terms.filter(skeleton__startswith=stem).values_list("word", "skeleton")
+        rows = [w for w, k in candidates[:200] if _without_ending(k) == stem][:limit]
+    return rows
 
 
 def max_edits(word):

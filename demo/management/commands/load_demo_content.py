@@ -10,6 +10,7 @@ LOADERS = [
     "demo.loaders.news",
     "demo.loaders.campaign",
     "demo.loaders.teams",
+    "demo.loaders.search",
 ]
 
 
