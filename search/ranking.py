@@ -38,6 +38,7 @@ OTHER_WEIGHT = 1.0  # campaign pages and anything else
 TITLE_WEIGHT = 1.5
 POSITION_WEIGHT = 1.0
 RULE_TEXT_WEIGHT = 0.5
+ALL_CONCEPTS_WEIGHT = 1.0  # the page has every concept of the query (in some form)
 SECTION_WEIGHT = -3.0
 
 
@@ -70,6 +71,8 @@ def rank(hits, rule_hits, understood):
         else:
             weight = OTHER_WEIGHT
         score = weight + TITLE_WEIGHT * title_coverage(hit.page.title, understood) + position
+        if hit.all_concepts:
+            score += ALL_CONCEPTS_WEIGHT
         scored.append((score, i, hit))
     for j, rule_hit in enumerate(rule_hits):
         if rule_hit.by_article:
@@ -79,6 +82,7 @@ def rank(hits, rule_hits, understood):
             # little above a profile or guide with the same words in its title; the rest
             # of its text counts for less.
             position = position_of.get(rule_hit.profile.pk, 0.0)
+            position += ALL_CONCEPTS_WEIGHT * (rule_hit.coverage == 1.0)
             score = (
                 LEGAL_WEIGHTS[RULE_TYPE]
                 + TITLE_WEIGHT * rule_hit.heading_coverage

@@ -199,6 +199,7 @@ class Hit:
     type_key: str
     type_label: str
     countries: list = field(default_factory=list)  # CountryRow
+    all_concepts: bool = False  # found by the query that asks for every concept
 
     def matches(self, type_filter, country_filter):
         if type_filter and self.type_key != type_filter:
@@ -232,6 +233,7 @@ def describe_hits(pages):
             type_key=(model := page.specific_class or type(page))._meta.label_lower,
             type_label=type_label(model),
             countries=countries.get(page.pk, []),
+            all_concepts=getattr(page, "all_concepts", False),
         )
         for page in pages
     ]

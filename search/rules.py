@@ -33,7 +33,10 @@ PROFILE_TYPE = "knowledge.countryprofilepage"
 RULE_TYPE = "knowledge.legalrule"
 # Rules looked at: those of the first profiles among the hits.
 PROFILES_LOOKED_AT = 12
-RULES_PER_PROFILE = 2
+# The best rule of each profile, and no more than MAX_RULES in all: the others are on the
+# profile, one click away, and would crowd out the guides.
+RULES_PER_PROFILE = 1
+MAX_RULES = 3
 
 
 @dataclass
@@ -164,4 +167,6 @@ def rules_of_profiles(understood, profile_pages, locale):
     for profile_hits in hits.values():
         profile_hits.sort(key=lambda h: (-h.coverage, -h.heading_coverage, -h.own))
         found.extend(profile_hits[:RULES_PER_PROFILE])
-    return found
+    order = {pk: i for i, pk in enumerate(by_id)}  # the engine's order of their profiles
+    found.sort(key=lambda h: (-h.coverage, -h.heading_coverage, order[h.profile.pk]))
+    return found[:MAX_RULES]

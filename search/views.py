@@ -72,25 +72,32 @@ def _hits(pages, query, backend_name):
     return hits
 
 
+# With fewer pages than this having every concept, pages with some of them follow.
+FEW_HITS = 5
+
+
 def _run(understood, locale, backend_name, *, fuzzy=False):
-    """The engine's hits for `understood`, in its order."""
+    """The engine's hits for `understood`, in its order: first the pages with every concept
+    some page has (marked `all_concepts`), then, when those are few, pages with any of them
+    (the engines score pages with more of the words higher)."""
     pages = _pages(locale)
     if fuzzy:
         return _hits(pages, Fuzzy(understood.cleaned), backend_name)
     database = engines.uses_database(backend_name)
-    # Every concept some page has first; when no page has them all, pages with any of them,
-    # best first (the engines score pages with more of the words higher).
-    operators = ["and"]
-    if len(understood.concepts) > 1 or len(understood.required) != len(understood.concepts):
-        operators.append("or")
-    for operator in operators:
-        query = compile_query(understood, database=database, operator=operator)
-        if query is None:
-            continue
+    hits = []
+    query = compile_query(understood, database=database, operator="and")
+    if query is not None:
         hits = _hits(pages, query, backend_name)
-        if hits:
-            return hits
-    return []
+        for hit in hits:
+            hit.all_concepts = True
+    if len(hits) < FEW_HITS and (
+        len(understood.concepts) > 1 or len(understood.required) != len(understood.concepts)
+    ):
+        query = compile_query(understood, database=database, operator="or")
+        if query is not None:
+            seen = {hit.pk for hit in hits}
+            hits += [hit for hit in _hits(pages, query, backend_name) if hit.pk not in seen]
+    return hits
 
 
 def _answer(understood, locale, pages):

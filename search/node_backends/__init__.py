@@ -132,12 +132,7 @@ class NodeBackendMixin:
             else self._get_options_from_host_urls([urlparse(url) for url in urls])
         )
         super().__init__(params)
-        analyzers = (
-            params.get("INDEX_SETTINGS", {})
-            .get("settings", {})
-            .get("analysis", {})
-            .get("analyzer", {})
-        )
+        analyzers = self.settings.get("settings", {}).get("analysis", {}).get("analyzer", {})
         if LATIN_ANALYZER in analyzers:
             # This backend's indexes (and only its) get the Latin subfields.
             self.mapping_class = type(
