@@ -50,6 +50,26 @@ def title_coverage(title, understood):
     return sum(concept_in(c, forms, understood.language) for c in concepts) / len(concepts)
 
 
+# Words that ask for a person to talk to: the help page answers them, legal pages do not.
+HELP_WORDS = {
+    "en": "help hotline counselling counseling counsellor advice adviser lawyer consultation support",
+    "de": "hilfe hotline beratung beraten beraterin berater anwalt anwältin rechtsberatung unterstützung",
+    "ru": "помощь помочь помогите горячая консультация консультант юрист адвокат поддержка",
+    "uk": "допомога допомогти допоможіть гаряча консультація консультант юрист адвокат підтримка",
+    "be": "дапамога дапамажыце гарачая кансультацыя кансультант юрыст адвакат падтрымка",
+}
+HELP_WEIGHT = 4.5  # above the answers: the reader asked for a person
+
+
+def asks_for_help(understood):
+    from .lemmas import query_lemmas
+
+    language = understood.language
+    words = query_lemmas(HELP_WORDS.get(language, ""), language)
+    typed = query_lemmas(" ".join(c.typed for c in understood.concepts), language)
+    return bool(words & typed)
+
+
 def is_legal_question(hits, rule_hits):
     return bool(rule_hits) or any(h.type_key in KNOWLEDGE_TYPES for h in hits[:20])
 
@@ -58,6 +78,7 @@ def rank(hits, rule_hits, understood):
     """`hits` (search/results.Hit, engine order) and `rule_hits` (search/rules.RuleHit)
     merged, best first."""
     legal = is_legal_question(hits, rule_hits)
+    help_wanted = asks_for_help(understood)
     total = max(len(hits), 1)
     scored = []
     position_of = {}
@@ -66,6 +87,8 @@ def rank(hits, rule_hits, understood):
         position_of[hit.page.pk] = position
         if hit.type_key in SECTION_TYPES:
             weight = SECTION_WEIGHT
+        elif hit.type_key == HELP_TYPE and help_wanted:
+            weight = HELP_WEIGHT
         elif legal:
             weight = LEGAL_WEIGHTS.get(hit.type_key, OTHER_WEIGHT)
         else:
@@ -82,7 +105,7 @@ def rank(hits, rule_hits, understood):
             # little above a profile or guide with the same words in its title; the rest
             # of its text counts for less.
             position = position_of.get(rule_hit.profile.pk, 0.0)
-            position += ALL_CONCEPTS_WEIGHT * (rule_hit.coverage == 1.0)
+            position += ALL_CONCEPTS_WEIGHT * rule_hit.complete
             score = (
                 LEGAL_WEIGHTS[RULE_TYPE]
                 + TITLE_WEIGHT * rule_hit.heading_coverage

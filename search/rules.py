@@ -17,6 +17,7 @@ rendered by templates/components/rule.html), with heading, status and penalty.
 import re
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext
 
 from wagtail.models import Page
@@ -46,6 +47,7 @@ class RuleHit:
     coverage: float = 0.0  # share of the query's concepts the rule (with its country) has
     own: int = 0  # concepts only the rule's own text has (not the country's name)
     heading_coverage: float = 0.0  # share of the concepts in its heading (with the country)
+    complete: bool = False  # it has every concept (in some form, with its country)
     by_article: bool = False
     countries: list = field(default_factory=list)  # CountryRow, for the country filter
     type_key: str = RULE_TYPE
@@ -118,13 +120,28 @@ def _forms(text, language):
     return lemmas | {skeleton(w) for w in lemmas}
 
 
+SYNONYM_MATCH = 0.75  # a synonym of the reader's word, not the word itself
+
+
 def concept_in(concept, forms, language):
-    """Whether some alternative of `concept` has all its words among `forms`."""
-    for alternative in concept.alternatives:
+    """How well `forms` have the concept: 1 when they have the reader's word (in some form),
+    SYNONYM_MATCH when only a synonym, 0 when neither (every word of an alternative counts)."""
+    best = 0.0
+    for i, alternative in enumerate(concept.alternatives):
         wanted = query_lemmas(alternative, language)
-        if wanted and wanted <= forms:
-            return True
-    return False
+        if wanted and all(w in forms or _in_compound(w, forms, language) for w in wanted):
+            if i < concept.exact:
+                return 1.0
+            best = SYNONYM_MATCH
+    return best
+
+
+def _in_compound(word, forms, language):
+    """German writes "Wehrpflichtalter" for "Wehrpflicht Alter": a word of five letters or
+    more counts when a compound starts or ends with it (no decompounder on either engine)."""
+    if language != "de" or len(word) < 5:
+        return False
+    return any(len(f) > len(word) + 2 and (f.startswith(word) or f.endswith(word)) for f in forms)
 
 
 def rules_of_profiles(understood, profile_pages, locale):
@@ -133,6 +150,13 @@ def rules_of_profiles(understood, profile_pages, locale):
     if not concepts or not profile_pages:
         return []
     language = understood.language
+    # Labels and penalties in the page's language, whatever the request's (other languages'
+    # results are searched from the same request).
+    with translation.override(language):
+        return _rules_of_profiles(understood, concepts, profile_pages, language)
+
+
+def _rules_of_profiles(understood, concepts, profile_pages, language):
     by_id = {p.pk: p for p in profile_pages[:PROFILES_LOOKED_AT]}
     rules = (
         LegalRule.objects.filter(profile_id__in=by_id)
@@ -144,13 +168,16 @@ def rules_of_profiles(understood, profile_pages, locale):
         profile = by_id[rule.profile_id]
         country_forms = _forms(f"{profile.title} {rule.profile.country.name}", language)
         own_forms = _forms(rule_text(rule), language)
-        own = sum(concept_in(c, own_forms, language) for c in concepts)
-        both = sum(concept_in(c, own_forms | country_forms, language) for c in concepts)
-        heading_forms = _forms(rule.heading, language) | country_forms
-        in_heading = sum(concept_in(c, heading_forms, language) for c in concepts)
+        own = sum(concept_in(c, own_forms, language) > 0 for c in concepts)
+        both = sum(concept_in(c, own_forms | country_forms, language) > 0 for c in concepts)
+        quality = sum(concept_in(c, own_forms | country_forms, language) for c in concepts)
+        # The card shows the penalty next to the heading: "наказание" is as good as there.
+        penalty = describe_penalty(rule) if rule.penalty_kind != PenaltyKind.NONE else ""
+        heading_forms = _forms(f"{rule.heading} {penalty}", language) | country_forms
+        in_heading = sum(concept_in(c, heading_forms, language) for c in concepts)  # weighted
         if not own:
             continue
-        coverage = both / len(concepts)
+        coverage = quality / len(concepts)
         # A rule is offered when it has every concept, or all but one of three or more.
         if both < len(concepts) - (1 if len(concepts) >= 3 else 0):
             continue
@@ -161,11 +188,14 @@ def rules_of_profiles(understood, profile_pages, locale):
                 coverage=coverage,
                 own=own,
                 heading_coverage=in_heading / len(concepts),
+                complete=both == len(concepts),
             )
         )
     found = []
     for profile_hits in hits.values():
-        profile_hits.sort(key=lambda h: (-h.coverage, -h.heading_coverage, -h.own))
+        # Ties go to the rule the profile lists first (the general rule before its special
+        # cases: "Desertion: 5 to 15 years" before "Former prisoners … for desertion").
+        profile_hits.sort(key=lambda h: (-h.coverage, -h.heading_coverage))
         found.extend(profile_hits[:RULES_PER_PROFILE])
     order = {pk: i for i, pk in enumerate(by_id)}  # the engine's order of their profiles
     found.sort(key=lambda h: (-h.coverage, -h.heading_coverage, order[h.profile.pk]))

@@ -37,6 +37,9 @@ _NUMBER = re.compile(r"^\d+$")
 class Concept:
     typed: str  # the query words it stands for, as typed
     alternatives: list = field(default_factory=list)  # phrases, any of which may match
+    # The first `exact` alternatives are the reader's word itself (as typed, corrected or
+    # transliterated); the rest are synonyms, which count for a little less in the ranking.
+    exact: int = 1
     known: bool = True  # some page uses one of the alternatives (in some form)
     corrected: str = ""  # what "Did you mean" puts in place of `typed`
     synonym: bool = False
@@ -157,6 +160,7 @@ def _check_spelling(concepts, language):
             continue
         concept.corrected = replacements[0]
         concept.alternatives = [concept.typed, *replacements]
+        concept.exact = len(concept.alternatives)
         # The corrected word may be one of the editors' synonyms ("voenkomat" → военкомат).
         for match in synonyms.find([replacements[0]], language):
             concept.alternatives += [t for t in match.terms if t not in concept.alternatives]

@@ -110,6 +110,10 @@ def _answer(understood, locale, pages):
         for r in rules.rules_of_profiles(understood, profiles, locale)
         if r.rule.pk not in {a.rule.pk for a in by_article}
     ]
+    if ranking.asks_for_help(understood):  # "hotline", "консультация": the help page
+        help_page = _help_page(locale)
+        if help_page is not None and help_page.pk not in {h.page.pk for h in hits}:
+            hits += describe_hits([Page.objects.get(pk=help_page.pk)])
     if by_article:  # "ст. 337" alone: the profiles with those rules are results too
         found = {h.page.pk for h in hits}
         extra = [r.profile for r in by_article if r.profile.pk not in found]
