@@ -40,10 +40,15 @@ POSITION_WEIGHT = 1.0
 RULE_TEXT_WEIGHT = 0.5
 ALL_CONCEPTS_WEIGHT = 1.0  # the page has every concept of the query (in some form)
 SECTION_WEIGHT = -3.0
+# A near tie between countries goes to the country whose language the reader reads in: a
+# Ukrainian reader typing "мобілізація" more likely means Ukraine's. Small: it only breaks
+# ties (Russian is read in all three countries; English and German in none of them).
+HOME_COUNTRY = {"uk": "UA", "be": "BY", "ru": "RU"}
+HOME_COUNTRY_WEIGHT = 0.3
 
 
 def title_coverage(title, understood):
-    concepts = understood.concepts
+    concepts = understood.required or understood.concepts
     if not concepts:
         return 0.0
     forms = forms_of(title, understood.language)
@@ -79,6 +84,11 @@ def rank(hits, rule_hits, understood):
     merged, best first."""
     legal = is_legal_question(hits, rule_hits)
     help_wanted = asks_for_help(understood)
+    home = HOME_COUNTRY.get(understood.language)
+
+    def at_home(item):
+        return HOME_COUNTRY_WEIGHT * any(c.code == home for c in item.countries)
+
     total = max(len(hits), 1)
     scored = []
     position_of = {}
@@ -96,6 +106,7 @@ def rank(hits, rule_hits, understood):
         score = weight + TITLE_WEIGHT * title_coverage(hit.page.title, understood) + position
         if hit.all_concepts:
             score += ALL_CONCEPTS_WEIGHT
+        score += at_home(hit)
         scored.append((score, i, hit))
     for j, rule_hit in enumerate(rule_hits):
         if rule_hit.by_article:
@@ -111,6 +122,7 @@ def rank(hits, rule_hits, understood):
                 + TITLE_WEIGHT * rule_hit.heading_coverage
                 + RULE_TEXT_WEIGHT * rule_hit.coverage
                 + position
+                + at_home(rule_hit)
             )
         scored.append((score, -1, rule_hit))
     scored.sort(key=lambda item: (-item[0], item[1]))

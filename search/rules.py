@@ -31,6 +31,7 @@ from .lemmas import query_lemmas
 from .translit import skeleton
 
 PROFILE_TYPE = "knowledge.countryprofilepage"
+HOME_COUNTRY = {"uk": "UA", "be": "BY", "ru": "RU"}  # see search/ranking.py
 RULE_TYPE = "knowledge.legalrule"
 # Rules looked at: those of the first profiles among the hits.
 PROFILES_LOOKED_AT = 12
@@ -146,7 +147,8 @@ def _in_compound(word, forms, language):
 
 def rules_of_profiles(understood, profile_pages, locale):
     """[RuleHit] for the rules of `profile_pages` that answer `understood`, best first."""
-    concepts = understood.concepts
+    # Words no page uses cannot be in a rule either: they do not count against it.
+    concepts = understood.required or understood.concepts
     if not concepts or not profile_pages:
         return []
     language = understood.language
@@ -178,8 +180,8 @@ def _rules_of_profiles(understood, concepts, profile_pages, language):
         if not own:
             continue
         coverage = quality / len(concepts)
-        # A rule is offered when it has every concept, or all but one of three or more.
-        if both < len(concepts) - (1 if len(concepts) >= 3 else 0):
+        # A rule is offered when it has every concept, or all but one of two or more.
+        if both < len(concepts) - (1 if len(concepts) >= 2 else 0):
             continue
         hits.setdefault(rule.profile_id, []).append(
             RuleHit(
@@ -198,5 +200,13 @@ def _rules_of_profiles(understood, concepts, profile_pages, language):
         profile_hits.sort(key=lambda h: (-h.coverage, -h.heading_coverage))
         found.extend(profile_hits[:RULES_PER_PROFILE])
     order = {pk: i for i, pk in enumerate(by_id)}  # the engine's order of their profiles
-    found.sort(key=lambda h: (-h.coverage, -h.heading_coverage, order[h.profile.pk]))
+    home = HOME_COUNTRY.get(language)
+    found.sort(
+        key=lambda h: (
+            -h.coverage,
+            -h.heading_coverage,
+            h.rule.profile.country.code != home,
+            order[h.profile.pk],
+        )
+    )
     return found[:MAX_RULES]
