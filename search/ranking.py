@@ -57,8 +57,10 @@ def title_coverage(title, understood):
 
 # Words that ask for a person to talk to: the help page answers them, legal pages do not.
 HELP_WORDS = {
-    "en": "help hotline counselling counseling counsellor advice adviser lawyer consultation support",
-    "de": "hilfe hotline beratung beraten beraterin berater anwalt anwältin rechtsberatung unterstützung",
+    "en": "help hotline counselling counseling counsellor advice adviser lawyer consultation "
+    "support",
+    "de": "hilfe hotline beratung beraten beraterin berater anwalt anwältin rechtsberatung "
+    "unterstützung",
     "ru": "помощь помочь помогите горячая консультация консультант юрист адвокат поддержка",
     "uk": "допомога допомогти допоможіть гаряча консультація консультант юрист адвокат підтримка",
     "be": "дапамога дапамажыце гарачая кансультацыя кансультант юрыст адвакат падтрымка",
