@@ -36,29 +36,32 @@ class Transliterated(PlainText):
     vocabulary's transliteration is among the alternatives there)."""
 
 
-def _word_query(word, language_code, database):
-    """One word: on the database itself or its base form (pages index both); the node's
-    analyzers stem by themselves."""
-    if not database:
-        return PlainText(word)
-    base = lemma(word.lower(), language_code)
-    if base != word.lower():
-        return Or([PlainText(word), PlainText(base)])
-    return PlainText(word)
-
-
-def _phrase_query(phrase, language_code, database):
-    parts = [
-        _word_query(w, language_code, database)
-        for w in phrase_words(phrase)
-        if not (is_stop_word(w, language_code) and " " in phrase.strip())
-    ] or [_word_query(w, language_code, database) for w in phrase_words(phrase)]
-    return parts[0] if len(parts) == 1 else And(parts)
+def _terms(phrase, language_code, database):
+    """The words of one alternative as the engine is asked for them. The database gets base
+    forms only: every page indexes the base form of each of its words (search/lemmas.py),
+    so the base form finds the word in any form, the typed one too. The node's analyzers
+    stem by themselves: it gets the words."""
+    words = phrase_words(phrase)
+    if len(words) > 1:  # "уклоняющийся от призыва": the small word need not be there
+        words = [w for w in words if not is_stop_word(w, language_code)] or words
+    if database:
+        words = [lemma(w, language_code) for w in words]
+    return words
 
 
 def concept_query(concept, language_code, *, database):
-    """Any of a concept's alternatives; on the node, a typo it may forgive too."""
-    options = [_phrase_query(alt, language_code, database) for alt in concept.alternatives]
+    """Any of a concept's alternatives: its one-word alternatives in one "or" query (one
+    expression for the database to build, however many synonyms), each longer one as an
+    "and" query; on the node also a typo it may forgive and the Latin skeleton."""
+    singles, options = [], []
+    for alternative in concept.alternatives:
+        terms = _terms(alternative, language_code, database)
+        if len(terms) == 1:
+            singles.append(terms[0])
+        elif terms:
+            options.append(PlainText(" ".join(terms), operator="and"))
+    if singles:
+        options.insert(0, PlainText(" ".join(dict.fromkeys(singles)), operator="or"))
     if not database and concept.fuzzy:
         options.append(Fuzzy(concept.typed))
     if not database and language_code in CYRILLIC_LANGUAGES:

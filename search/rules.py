@@ -16,6 +16,7 @@ rendered by templates/components/rule.html), with heading, status and penalty.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils import translation
 from django.utils.translation import gettext
@@ -28,7 +29,6 @@ from knowledge.models.fields import choice_labels
 from knowledge.models.rules import PenaltyKind, Topic
 
 from .lemmas import query_lemmas
-from .translit import skeleton
 
 PROFILE_TYPE = "knowledge.countryprofilepage"
 HOME_COUNTRY = {"uk": "UA", "be": "BY", "ru": "RU"}  # see search/ranking.py
@@ -89,6 +89,7 @@ def rules_with_articles(numbers, locale):
         rules = (
             LegalRule.objects.filter(locale=locale, profile__in=profiles)
             .filter(article__iregex=pattern)
+            .defer("sources")
             .select_related("profile", "profile__country")
             .order_by("profile__title", "sort_order", "pk")
         )
@@ -117,11 +118,17 @@ def rule_text(rule):
 
 
 def _forms(text, language):
-    lemmas = query_lemmas(text, language)
-    return lemmas | {skeleton(w) for w in lemmas}
+    """The base forms of the words of `text` (the concepts' alternatives carry the Cyrillic
+    words a Latin-typed word stands for, so no skeletons are needed here)."""
+    return query_lemmas(text, language)
 
 
 SYNONYM_MATCH = 0.75  # a synonym of the reader's word, not the word itself
+
+
+@lru_cache(maxsize=20_000)
+def _wanted(alternative, language):
+    return frozenset(query_lemmas(alternative, language))
 
 
 def concept_in(concept, forms, language):
@@ -129,7 +136,7 @@ def concept_in(concept, forms, language):
     SYNONYM_MATCH when only a synonym, 0 when neither (every word of an alternative counts)."""
     best = 0.0
     for i, alternative in enumerate(concept.alternatives):
-        wanted = query_lemmas(alternative, language)
+        wanted = _wanted(alternative, language)
         if wanted and all(w in forms or _in_compound(w, forms, language) for w in wanted):
             if i < concept.exact:
                 return 1.0
@@ -162,13 +169,19 @@ def _rules_of_profiles(understood, concepts, profile_pages, language):
     by_id = {p.pk: p for p in profile_pages[:PROFILES_LOOKED_AT]}
     rules = (
         LegalRule.objects.filter(profile_id__in=by_id)
+        .defer("sources")  # a StreamField: parsing it costs more than the rest of the row
         .select_related("profile__country")
         .order_by("profile_id", "sort_order", "pk")
     )
     hits = {}
+    country_forms_of = {}
     for rule in rules:
         profile = by_id[rule.profile_id]
-        country_forms = _forms(f"{profile.title} {rule.profile.country.name}", language)
+        if profile.pk not in country_forms_of:
+            country_forms_of[profile.pk] = _forms(
+                f"{profile.title} {rule.profile.country.name}", language
+            )
+        country_forms = country_forms_of[profile.pk]
         own_forms = _forms(rule_text(rule), language)
         own = sum(concept_in(c, own_forms, language) > 0 for c in concepts)
         both = sum(concept_in(c, own_forms | country_forms, language) > 0 for c in concepts)

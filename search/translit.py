@@ -23,6 +23,7 @@ gives them in its regular-expression syntax (Java's, which these patterns share)
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # ICU's Cyrillic-Latin (ISO 9) followed by Latin-ASCII, letter by letter.
 _CYRILLIC = {
@@ -76,6 +77,7 @@ def to_latin(word):
     return "".join(_CYRILLIC.get(ch, ch) for ch in low)
 
 
+@lru_cache(maxsize=50_000)
 def skeleton(word):
     """The loose Latin spelling of a Cyrillic or Latin word ('' for digits only)."""
     text = _ascii(to_latin(word)).lower()
