@@ -84,6 +84,7 @@ def rules_with_articles(numbers, locale):
     profiles = Page.objects.live().public().filter(locale=locale, depth__gt=1)
     found = []
     seen = set()
+    home = HOME_COUNTRY.get(locale.language_code)
     for number in numbers:
         pattern = _article_pattern(number)
         rules = (
@@ -91,12 +92,17 @@ def rules_with_articles(numbers, locale):
             .filter(article__iregex=pattern)
             .defer("sources")
             .select_related("profile", "profile__country")
-            .order_by("profile__title", "sort_order", "pk")
+            # The knowledge base's order of profiles (the same in every language), the
+            # country of the reader's language first.
+            .order_by("profile__path", "sort_order", "pk")
         )
+        rules = sorted(rules, key=lambda r: r.profile.country.code != home)
         for rule in rules:
             if rule.pk not in seen:
                 seen.add(rule.pk)
-                found.append(RuleHit(rule, rule.profile, coverage=1.0, by_article=True))
+                found.append(
+                    RuleHit(rule, rule.profile, coverage=1.0, by_article=True, complete=True)
+                )
     return found
 
 

@@ -335,3 +335,9 @@ def test_searching_teaches_the_vocabulary_nothing(client, demo_content):
     search_html(client, "ru", "квазиплюхщина")
     client.get("/ru/search/suggest/", {"q": "квазиплюхщина"})
     assert not SearchTerm.objects.filter(word__icontains="квазиплюх").exists()
+
+
+def test_the_api_finds_the_profile_of_an_article_number(client, demo_content):
+    _rule, number = _rule_with_article("RU")
+    found = client.get("/api/v2/pages/", {"search": f"ст. {number}", "locale": "ru"}).json()
+    assert "russia" in [item["meta"]["slug"] for item in found["items"]]
