@@ -31,6 +31,7 @@ setup: install  ## Migrate the database and load the demo content in all five la
 	$(MANAGE) load_demo_content
 	$(MANAGE) setup_legal_review
 	$(MANAGE) setup_translator_teams
+	$(MANAGE) setup_signature_moderators
 	$(MANAGE) create_dev_admin --url http://$(HOST):$(PORT)/admin/
 
 .PHONY: run

@@ -37,7 +37,7 @@ def make_appeal(campaign, slug="test-appeal", translations=()):
 
 
 def make_signatories(appeal, count, countries, status=Signatory.Status.APPROVED):
-    """`count` organisations, spread over `countries` in turn."""
+    """`count` organisations, spread over `countries` (ISO codes) in turn."""
     return [
         Signatory.objects.create(
             appeal=appeal,

@@ -3,16 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.queries import localized_country_names
-
-
-class CountryChoiceField(forms.ModelChoiceField):
-    def __init__(self, *args, names=None, **kwargs):
-        self.names = names or {}
-        super().__init__(*args, **kwargs)
-
-    def label_from_instance(self, obj):
-        return self.names.get(obj.pk, obj.name)
+from .countries import SignatoryCountries
 
 
 class SignatureForm(forms.Form):
@@ -21,10 +12,9 @@ class SignatureForm(forms.Form):
         max_length=200,
         help_text=_("As it should appear in the list of signatories."),
     )
-    country = CountryChoiceField(
+    # Every country (ISO 3166-1 code), named and sorted in the reader's language.
+    country = forms.ChoiceField(
         label=_("Country"),
-        queryset=None,
-        empty_label=_("Choose a country"),
         help_text=_("Where the organisation is based."),
     )
     website = forms.URLField(
@@ -52,17 +42,7 @@ class SignatureForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from knowledge.models import Country
-
-        countries = list(Country.objects.filter(locale__language_code="en").order_by("code"))
-        names = localized_country_names(countries)
-        field = self.fields["country"]
-        field.names = names
-        field.queryset = Country.objects.filter(pk__in=[c.pk for c in countries])
-        # Sorted by the name the reader sees.
-        field.choices = [("", field.empty_label)] + sorted(
-            ((c.pk, names[c.pk]) for c in countries), key=lambda choice: choice[1]
-        )
+        self.fields["country"].choices = [("", _("Choose a country")), *SignatoryCountries()]
 
     @property
     def is_spam(self):

@@ -4,7 +4,6 @@ material, the help page with the European network, and the fundraising."""
 import re
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language_info
@@ -19,11 +18,15 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from django_countries.fields import CountryField
+
 from home.blocks import BodyStreamBlock
 from knowledge.models.fields import MultipleChoiceField
 from knowledge.queries import localized_country_names
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import CachedViewRestrictionsMixin, active_locale
+
+from .countries import SignatoryCountries, collation_key
 
 # Languages campaign documents and counsellors come in: the site's five and the
 # other languages the alliance's partners publish in.
@@ -143,19 +146,20 @@ class AppealPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         )
 
     def signatory_context(self):
-        """The signatories grouped by country, with the counters (3 queries)."""
-        signatories = list(self.approved_signatories().select_related("country"))
-        names = localized_country_names(s.country for s in signatories if s.country_id)
+        """The signatories grouped by country, with the counters (1 query)."""
+        signatories = list(self.approved_signatories())
         groups = {}
         for signatory in signatories:
-            country = names.get(signatory.country_id, "") if signatory.country_id else ""
+            country = signatory.country.name if signatory.country else ""
             groups.setdefault(country, []).append(signatory)
         for members in groups.values():
             members.sort(key=lambda s: s.name.casefold())
         return {
-            "signatory_groups": sorted(groups.items(), key=lambda item: (not item[0], item[0])),
+            "signatory_groups": sorted(
+                groups.items(), key=lambda item: (not item[0], collation_key(item[0]))
+            ),
             "organisation_count": len(signatories),
-            "country_count": len({s.country_id for s in signatories if s.country_id}),
+            "country_count": len({s.country.code for s in signatories if s.country}),
         }
 
     def get_context(self, request, *args, **kwargs):
@@ -246,14 +250,12 @@ class Signatory(models.Model):
         help_text="The appeal (in its original language; translations show the same list).",
     )
     name = models.CharField(max_length=200, help_text="The organisation's name as it signs.")
-    country = models.ForeignKey(
-        "knowledge.Country",
-        null=True,
+    # Any country (ISO 3166-1 code), not only those the knowledge base is about.
+    country = CountryField(
+        countries=SignatoryCountries,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
-        help_text="Where the organisation is based (the English entry).",
+        verbose_name=_("country"),
+        help_text="Where the organisation is based.",
     )
     website = models.URLField(blank=True, help_text="Shown publicly as a link.")
     contact_email = models.EmailField(

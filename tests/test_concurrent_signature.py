@@ -18,7 +18,6 @@ from django.test import Client
 import pytest
 
 from campaign.models import AppealPage, Signatory
-from knowledge.models import Country
 
 SIGN_URL = "/en/campaign/appeal-bundestag/sign/"
 NAME = "Concurrent Peace Initiative"
@@ -53,10 +52,9 @@ def test_the_same_signature_posted_twice_at_once_is_stored_once(postgres, monkey
     appeal = AppealPage.objects.get(
         url_path__endswith="/appeal-bundestag/", locale__language_code="en"
     )
-    country = Country.objects.get(code="DE", locale__language_code="en")
     data = {
         "name": NAME,
-        "country": str(country.pk),
+        "country": "DE",
         "website": "https://concurrent-peace.example.org",
         "contact_email": "contact@example.org",
         "consent": "on",

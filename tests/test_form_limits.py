@@ -12,17 +12,15 @@ from django.test import Client
 import pytest
 
 from campaign.models import Signatory
-from knowledge.models import Country
 
 SIGN_URL = "/en/campaign/appeal-bundestag/sign/"
 
 
 @pytest.fixture
 def form_data(demo_content):
-    germany = Country.objects.get(code="DE", locale__language_code="en")
     return {
         "name": "Limits Test Initiative",
-        "country": str(germany.pk),
+        "country": "DE",
         "contact_email": "limits@example.org",
         "consent": "on",
         "reference": "",

@@ -122,31 +122,26 @@ class OpenDataPagesAPIViewSet(FindByIdMixin, PagesSearchAPIViewSet):
         return super().find_object(queryset, request)
 
 
-class PublishedImagesAPIViewSet(FindByIdMixin, ImagesAPIViewSet):
-    renderer_classes = JSON_ONLY
-    pagination_class = BoundedPagination
-    filter_backends = [
-        FileSearchFilter if backend is SearchFilter else backend
-        for backend in ImagesAPIViewSet.filter_backends
-    ]
+def published_files(viewset):
+    """`viewset` (Wagtail's images or documents endpoint) listing only files live pages show,
+    as JSON, with bounded offsets, strict ids and the cleaned search."""
 
-    def get_queryset(self):
-        return super().get_queryset().filter(pk__in=used_on_live_pages(self.model))
+    class Published(FindByIdMixin, viewset):
+        renderer_classes = JSON_ONLY
+        pagination_class = BoundedPagination
+        filter_backends = [
+            FileSearchFilter if backend is SearchFilter else backend
+            for backend in viewset.filter_backends
+        ]
 
+        def get_queryset(self):
+            return super().get_queryset().filter(pk__in=used_on_live_pages(self.model))
 
-class PublishedDocumentsAPIViewSet(FindByIdMixin, DocumentsAPIViewSet):
-    renderer_classes = JSON_ONLY
-    pagination_class = BoundedPagination
-    filter_backends = [
-        FileSearchFilter if backend is SearchFilter else backend
-        for backend in DocumentsAPIViewSet.filter_backends
-    ]
-
-    def get_queryset(self):
-        return super().get_queryset().filter(pk__in=used_on_live_pages(self.model))
+    Published.__name__ = f"Published{viewset.__name__}"
+    return Published
 
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", OpenDataPagesAPIViewSet)
-api_router.register_endpoint("images", PublishedImagesAPIViewSet)
-api_router.register_endpoint("documents", PublishedDocumentsAPIViewSet)
+api_router.register_endpoint("images", published_files(ImagesAPIViewSet))
+api_router.register_endpoint("documents", published_files(DocumentsAPIViewSet))

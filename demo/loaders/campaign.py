@@ -17,6 +17,7 @@ from campaign.models import (
     Signatory,
     normalise_name,
 )
+from campaign.moderation import setup_signature_moderators
 from knowledge.models import Country
 
 from .. import data
@@ -115,8 +116,9 @@ def _help_page(home, fields, countries):
     return help_page
 
 
-def _signatory(appeal, fields, countries, status):
-    country = countries.get(fields["country"])
+def _signatory(appeal, fields, status):
+    # Signatories name any country by its ISO 3166-1 code (campaign/countries.py).
+    country = fields["country"]
     name, website = fields["name"], fields["website"]
     # Whatever its status: running the loader again adds nothing.
     if not Signatory.objects.filter(
@@ -166,7 +168,8 @@ def load(context):
 
     for appeal in appeals.values():
         for fields in content["signatories"]:
-            _signatory(appeal, fields, countries, Signatory.Status.APPROVED)
-    _signatory(appeals["appeal-bundestag"], content["pending_signatory"], countries, "pending")
+            _signatory(appeal, fields, Signatory.Status.APPROVED)
+    _signatory(appeals["appeal-bundestag"], content["pending_signatory"], "pending")
+    setup_signature_moderators()
 
     context["campaign"] = {"index": campaign, "appeals": appeals, "help": help_page}

@@ -150,3 +150,51 @@ def test_organisation_signs_and_editor_approves(page, site, editor_login, shot):
     assert organisation_count(page) == before + 1
     expect(page.locator("main")).to_contain_text(name)
     shot(page, "appeal-after")
+
+
+@pytest.fixture(scope="session")
+def ukrainian_translator_login(_demo_site, django_db_blocker):
+    """A member of "Translators: Українська" (may edit, not publish, Ukrainian pages)."""
+    with django_db_blocker.unblock(), django_orm():
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        user, _created = get_user_model().objects.get_or_create(username="browser-translator-uk")
+        user.set_password(PASSWORD)
+        user.save()
+        user.groups.add(Group.objects.get(name="Translators: Українська"))
+    return user.username
+
+
+def open_ukrainian_guide_editor(page, site):
+    from knowledge.models import GuidePage
+
+    with django_orm():
+        english = GuidePage.objects.get(
+            slug="germany-protection-deserters", locale__language_code="en"
+        )
+        ukrainian = english.get_translations().get(locale__language_code="uk")
+    page.goto(f"{site}/admin/pages/{ukrainian.pk}/edit/")
+    expect(page.locator(".js-translation-editor footer")).to_be_visible()
+
+
+def test_translator_cannot_turn_a_translation_into_english(
+    page, site, ukrainian_translator_login, editor_login, shot
+):
+    """The translation editor offers a translator no way to convert the live Ukrainian guide
+    to an alias of the English page, nor to stop its sync; "Submit for review" remains."""
+    log_in(page, site, ukrainian_translator_login)
+    open_ukrainian_guide_editor(page, site)
+    footer = page.locator(".js-translation-editor footer")
+    expect(footer.get_by_text("Convert to alias page")).to_have_count(0)
+    expect(footer.get_by_text("Stop Synced translation")).to_be_hidden()
+    expect(page.get_by_role("button", name="Submit for review")).to_be_visible()
+    shot(page, "translator-editor")
+
+    page.context.clear_cookies()
+    log_in(page, site, editor_login)
+    open_ukrainian_guide_editor(page, site)
+    page.locator(".js-translation-editor footer .w-dropdown__toggle").first.click()
+    expect(footer.get_by_text("Convert to alias page")).to_be_visible()
+    expect(footer.get_by_text("Stop Synced translation")).to_be_visible()
+    shot(page, "publisher-editor")

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_countries",  # the signature form's countries, and their names' catalogues
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -91,6 +92,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "website.two_factor.VerifiedSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An admin save the busy database refused comes back with what the editor typed.
+    "website.middleware.DatabaseBusyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Failed logins are recorded without the browser's User-Agent.
@@ -127,6 +130,18 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# SQLite with several editors at once (runserver's threads, each editor's pings and
+# autosaves): readers never wait for the writer (WAL); a writer waits up to `timeout`
+# seconds for another instead of failing; and every transaction takes the write lock when
+# it begins (IMMEDIATE), so one that read first cannot fail with "database is locked" when
+# it comes to write (tests/test_sqlite_concurrent_editors.py).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -213,6 +228,13 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 # from many addresses cannot bury the moderators' list).
 SIGN_RATE_LIMIT = env.int("SIGN_RATE_LIMIT", default=5)
 SIGN_GLOBAL_RATE_LIMIT = env.int("SIGN_GLOBAL_RATE_LIMIT", default=100)
+
+# Outgoing e-mail (workflow notifications, new signatures for the moderators): EMAIL_URL, e.g.
+# smtp+tls://user:password@mail.example.org:587. Unset: Django's default, SMTP on localhost:25.
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "#ObjectWarCampaign"
