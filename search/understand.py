@@ -141,7 +141,6 @@ def _check_synonyms(concepts, language):
 
 def _check_spelling(concepts, language):
     """Mark words no page uses; correct or transliterate them from the vocabulary."""
-    vocabulary.ensure(language)
     lowered = {c.typed.lower() for c in concepts}
     known = vocabulary.known_words(lowered, language)
     for concept in concepts:

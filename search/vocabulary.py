@@ -88,14 +88,6 @@ def rebuild(languages=None, log=None):
     return totals
 
 
-def ensure(language):
-    """Build the vocabulary of `language` if it is empty while pages exist (a database
-    restored or filled in bulk without `rebuild_search_indexes`)."""
-    empty = not SearchTerm.objects.filter(language=language).exists()
-    if empty and Page.objects.live().filter(locale__language_code=language).exists():
-        rebuild([language])
-
-
 def known_words(words, language):
     """The words of `words` (lower case) that some page uses in some form."""
     forms = {}

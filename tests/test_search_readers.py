@@ -341,3 +341,31 @@ def test_the_api_finds_the_profile_of_an_article_number(client, demo_content):
     _rule, number = _rule_with_article("RU")
     found = client.get("/api/v2/pages/", {"search": f"ст. {number}", "locale": "ru"}).json()
     assert "russia" in [item["meta"]["slug"] for item in found["items"]]
+
+
+def test_synonyms_are_a_translatable_snippet_per_language():
+    from wagtail.models import TranslatableMixin
+    from wagtail.snippets.models import get_snippet_models
+
+    assert SearchSynonym in get_snippet_models()
+    assert issubclass(SearchSynonym, TranslatableMixin)
+    seeded = set(SearchSynonym.objects.values_list("locale__language_code", flat=True))
+    assert seeded == {"en", "de", "ru", "uk", "be"}, "the demo seeds every language"
+
+
+def test_postgresql_corrects_typos_with_trigrams():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: CI's PostgreSQL pass (SQLite compares in Python)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        assert cursor.fetchone(), "migration search 0005 creates pg_trgm"
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchterm' "
+            "AND indexdef LIKE '%gin_trgm_ops%'"
+        )
+        assert {row[0] for row in cursor.fetchall()} == {
+            "search_term_word_trgm",
+            "search_term_skeleton_trgm",
+        }
