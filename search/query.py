@@ -53,12 +53,17 @@ def concept_query(concept, language_code, *, database):
     """Any of a concept's alternatives: its one-word alternatives in one "or" query (one
     expression for the database to build, however many synonyms), each longer one as an
     "and" query; on the node also a typo it may forgive and the Latin skeleton."""
-    singles, options = [], []
+    singles, phrases, options = [], [], []
     for alternative in concept.alternatives:
         terms = _terms(alternative, language_code, database)
         if len(terms) == 1:
             singles.append(terms[0])
         elif terms:
+            phrases.append(terms)
+    for terms in phrases:
+        # "частичная мобилизация" next to "мобилизация" matches no page the word does not:
+        # left out, it costs the engine nothing (PostgreSQL ranks every leaf for every hit).
+        if not set(terms) & set(singles):
             options.append(PlainText(" ".join(terms), operator="and"))
     if singles:
         options.insert(0, PlainText(" ".join(dict.fromkeys(singles)), operator="or"))
