@@ -8,7 +8,7 @@ from wagtail.search.query import And, Fuzzy, Or, PlainText
 from .lemmas import lemma
 from .stopwords import is_stop_word
 from .translit import is_latin
-from .understand import phrase_words, understand
+from .understand import phrase_words
 from .vocabulary import CYRILLIC_LANGUAGES
 
 MAX_QUERY_LENGTH = 200
@@ -91,13 +91,3 @@ def compile_query(understood, *, database, operator="and"):
     if len(parts) == 1:
         return parts[0]
     return And(parts) if operator == "and" else Or(parts)
-
-
-def build_query(cleaned, language_code, *, database, operator="and", raw=None):
-    """The query object for `cleaned` words in `language_code` (the API's search; the
-    search page uses understand() and compile_query() itself)."""
-    understood = understand(cleaned, language_code, raw=raw)
-    query = compile_query(understood, database=database, operator=operator)
-    if query is None:
-        query = compile_query(understood, database=database, operator="or")
-    return query if query is not None else PlainText(cleaned)
