@@ -21,7 +21,7 @@ from wagtail.search.utils import normalise_query_string
 
 from campaign.models import HelpPage
 from knowledge.models import KnowledgeIndexPage
-from website.content_cache import active_locale
+from website.content_cache import active_locale, cached_content
 
 from . import engines, node, ranking, rules, suggestions
 from .query import clean_query, compile_query
@@ -113,7 +113,7 @@ def _answer(understood, locale, pages):
     if ranking.asks_for_help(understood):  # "hotline", "консультация": the help page
         help_page = _help_page(locale)
         if help_page is not None and help_page.pk not in {h.page.pk for h in hits}:
-            hits += describe_hits([Page.objects.get(pk=help_page.pk)])
+            hits += describe_hits([help_page])
     if by_article:  # "ст. 337" alone: the profiles with those rules are results too
         found = {h.page.pk for h in hits}
         extra = [r.profile for r in by_article if r.profile.pk not in found]
@@ -282,14 +282,22 @@ def _filter_value(raw, max_length):
 
 def _situation_guide_url(locale):
     """The situation guide ("What applies to me?") of the reader's knowledge base."""
-    index = KnowledgeIndexPage.objects.live().filter(locale=locale).first()
-    if index is None:
-        return ""
-    return index.url + index.reverse_subpage("situation_guide")
+
+    def find():
+        index = KnowledgeIndexPage.objects.live().filter(locale=locale).first()
+        return index.url + index.reverse_subpage("situation_guide") if index else ""
+
+    return cached_content(f"search-situation-guide:{locale.pk}", find)
 
 
 def _help_page(locale):
-    return HelpPage.objects.live().public().filter(locale=locale).first()
+    """The help page of the reader's language (a plain Page: its title and URL)."""
+
+    def find():
+        page = HelpPage.objects.live().public().filter(locale=locale).first()
+        return Page.objects.get(pk=page.pk) if page else None
+
+    return cached_content(f"search-help-page:{locale.pk}", find)
 
 
 def search(request):
