@@ -27,6 +27,7 @@ from knowledge.glance import describe_penalty
 from knowledge.models import LegalRule
 from knowledge.models.fields import choice_labels
 from knowledge.models.rules import PenaltyKind, Topic
+from website.content_cache import cached_content
 
 from .lemmas import query_lemmas
 
@@ -123,10 +124,12 @@ def rule_text(rule):
     return " ".join(p for p in parts if p)
 
 
+@lru_cache(maxsize=8192)
 def _forms(text, language):
     """The base forms of the words of `text` (the concepts' alternatives carry the Cyrillic
-    words a Latin-typed word stands for, so no skeletons are needed here)."""
-    return query_lemmas(text, language)
+    words a Latin-typed word stands for, so no skeletons are needed here). Kept per text:
+    the same rules are read by one search after another, and change only when published."""
+    return frozenset(query_lemmas(text, language))
 
 
 SYNONYM_MATCH = 0.75  # a synonym of the reader's word, not the word itself
@@ -171,61 +174,93 @@ def rules_of_profiles(understood, profile_pages, locale):
         return _rules_of_profiles(understood, concepts, profile_pages, language)
 
 
+def _rule_texts(profile_id):
+    """(country code, [(rule id, own text, heading with penalty)]) of one profile's rules,
+    in profile order, in the active language; kept with the other published lookups (a
+    profile's rules change only when it is published)."""
+
+    def build():
+        rules = (
+            LegalRule.objects.filter(profile_id=profile_id)
+            .defer("sources")  # a StreamField: parsing it costs more than the rest of the row
+            .select_related("profile__country")
+            .order_by("sort_order", "pk")
+        )
+        code, texts = "", []
+        for rule in rules:
+            code = rule.profile.country.code
+            # The card shows the penalty by the heading: "наказание" is as good as there.
+            penalty = describe_penalty(rule) if rule.penalty_kind != PenaltyKind.NONE else ""
+            texts.append((rule.pk, rule_text(rule), f"{rule.heading} {penalty}"))
+        return code, texts
+
+    return cached_content(f"search-rule-texts:{profile_id}", build)
+
+
 def _rules_of_profiles(understood, concepts, profile_pages, language):
     by_id = {p.pk: p for p in profile_pages[:PROFILES_LOOKED_AT]}
-    rules = (
-        LegalRule.objects.filter(profile_id__in=by_id)
-        .defer("sources")  # a StreamField: parsing it costs more than the rest of the row
-        .select_related("profile__country")
-        .order_by("profile_id", "sort_order", "pk")
-    )
-    hits = {}
-    country_forms_of = {}
-    for rule in rules:
-        profile = by_id[rule.profile_id]
-        if profile.pk not in country_forms_of:
-            country_forms_of[profile.pk] = _forms(
-                f"{profile.title} {rule.profile.country.name}", language
+    scored = {}
+    for profile_id in by_id:
+        code, rules = _rule_texts(profile_id)
+        country_forms = _forms(by_id[profile_id].title, language)
+        for rule_id, own_text, heading_text in rules:
+            own_forms = _forms(own_text, language)
+            own = sum(concept_in(c, own_forms, language) > 0 for c in concepts)
+            if not own:
+                continue
+            with_country = own_forms | country_forms
+            matched = [concept_in(c, with_country, language) for c in concepts]
+            both = sum(m > 0 for m in matched)
+            # A rule is offered when it has every concept, or all but one of two or more.
+            if both < len(concepts) - (1 if len(concepts) >= 2 else 0):
+                continue
+            heading_forms = _forms(heading_text, language) | country_forms
+            in_heading = sum(concept_in(c, heading_forms, language) for c in concepts)
+            scored.setdefault(profile_id, []).append(
+                {
+                    "rule_id": rule_id,
+                    "code": code,
+                    "coverage": sum(matched) / len(concepts),
+                    "own": own,
+                    "heading_coverage": in_heading / len(concepts),
+                    "complete": both == len(concepts),
+                }
             )
-        country_forms = country_forms_of[profile.pk]
-        own_forms = _forms(rule_text(rule), language)
-        own = sum(concept_in(c, own_forms, language) > 0 for c in concepts)
-        both = sum(concept_in(c, own_forms | country_forms, language) > 0 for c in concepts)
-        quality = sum(concept_in(c, own_forms | country_forms, language) for c in concepts)
-        # The card shows the penalty next to the heading: "наказание" is as good as there.
-        penalty = describe_penalty(rule) if rule.penalty_kind != PenaltyKind.NONE else ""
-        heading_forms = _forms(f"{rule.heading} {penalty}", language) | country_forms
-        in_heading = sum(concept_in(c, heading_forms, language) for c in concepts)  # weighted
-        if not own:
-            continue
-        coverage = quality / len(concepts)
-        # A rule is offered when it has every concept, or all but one of two or more.
-        if both < len(concepts) - (1 if len(concepts) >= 2 else 0):
-            continue
-        hits.setdefault(rule.profile_id, []).append(
-            RuleHit(
-                rule,
-                rule.profile,
-                coverage=coverage,
-                own=own,
-                heading_coverage=in_heading / len(concepts),
-                complete=both == len(concepts),
-            )
-        )
-    found = []
-    for profile_hits in hits.values():
+    chosen = []
+    for candidates in scored.values():
         # Ties go to the rule the profile lists first (the general rule before its special
         # cases: "Desertion: 5 to 15 years" before "Former prisoners … for desertion").
-        profile_hits.sort(key=lambda h: (-h.coverage, -h.heading_coverage))
-        found.extend(profile_hits[:RULES_PER_PROFILE])
+        candidates.sort(key=lambda h: (-h["coverage"], -h["heading_coverage"]))
+        chosen.extend(
+            (profile_id, h)
+            for h in candidates[:RULES_PER_PROFILE]
+            for profile_id in [next(pid for pid, hs in scored.items() if hs is candidates)]
+        )
     order = {pk: i for i, pk in enumerate(by_id)}  # the engine's order of their profiles
     home = HOME_COUNTRY.get(language)
-    found.sort(
-        key=lambda h: (
-            -h.coverage,
-            -h.heading_coverage,
-            h.rule.profile.country.code != home,
-            order[h.profile.pk],
+    chosen.sort(
+        key=lambda ph: (
+            -ph[1]["coverage"],
+            -ph[1]["heading_coverage"],
+            ph[1]["code"] != home,
+            order[ph[0]],
         )
     )
-    return found[:MAX_RULES]
+    chosen = chosen[:MAX_RULES]
+    rules = (
+        LegalRule.objects.defer("sources")
+        .select_related("profile__country")
+        .in_bulk([h["rule_id"] for _pid, h in chosen])
+    )
+    return [
+        RuleHit(
+            rules[h["rule_id"]],
+            rules[h["rule_id"]].profile,
+            coverage=h["coverage"],
+            own=h["own"],
+            heading_coverage=h["heading_coverage"],
+            complete=h["complete"],
+        )
+        for _pid, h in chosen
+        if h["rule_id"] in rules
+    ]
