@@ -1,5 +1,6 @@
-"""The demo content as data: the English text in demo/data/*.yaml, its translations in one PO
-catalogue per language (demo/locale/<language>/LC_MESSAGES/demo.po).
+"""The demo content as data: the English text in demo/data/*.yaml, its translations in PO
+catalogues per language (demo/locale/<language>/LC_MESSAGES/demo.po, and decisions.po for the
+decisions).
 
 The loaders read it from here, and so do the tests, so that a test names the demo text it
 expects through the data rather than repeating it. Everything returned is a fresh copy:
@@ -107,12 +108,26 @@ def search_synonyms():
     return load("search_synonyms.yaml")
 
 
+def decisions():
+    """{"index": …, "countries": […], "sources": {id: …}, "decisions": […]}"""
+    return load("decisions.yaml")
+
+
+def decision(slug):
+    return next(d for d in decisions()["decisions"] if d["slug"] == slug)
+
+
 # --- translations ------------------------------------------------------------------
 
 
+# Catalogues, each with its own part of the demo: "demo" (home, knowledge base, news, campaign)
+# and "decisions".
+DOMAINS = ("demo", "decisions")
+
+
 @functools.cache
-def _catalogue(language):
-    path = LOCALE_DIR / language / "LC_MESSAGES" / "demo.po"
+def _catalogue(language, domain="demo"):
+    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
     return polib.pofile(str(path)) if path.exists() else polib.POFile()
 
 
@@ -140,8 +155,8 @@ def _pairs(entry):
 
 
 @functools.cache
-def _phrasebook(language, context):
-    entries = [e for e in _catalogue(language) if e.translated() and not e.obsolete]
+def _phrasebook(language, context, domain="demo"):
+    entries = [e for e in _catalogue(language, domain) if e.translated() and not e.obsolete]
     book = {}
     for entry in entries:
         if not entry.msgctxt:
@@ -152,25 +167,25 @@ def _phrasebook(language, context):
     return book
 
 
-def phrasebook(language, context=None):
-    """{English: translation} of `language`'s catalogue: the entries without msgctxt and,
-    for `context` (a part of the demo: "home", "knowledge", "news", "campaign"), the
+def phrasebook(language, context=None, domain="demo"):
+    """{English: translation} of `language`'s catalogue `domain`: the entries without msgctxt
+    and, for `context` (a part of the demo: "home", "knowledge", "news", "campaign"), the
     entries with that msgctxt, which take precedence. Untranslated entries are left out:
     their text stays English."""
-    return dict(_phrasebook(language, context))
+    return dict(_phrasebook(language, context, domain))
 
 
-def phrasebooks(context=None):
-    """{language: phrasebook(language, context)} for every language translated into."""
-    return {language: phrasebook(language, context) for language in LANGUAGES}
+def phrasebooks(context=None, domain="demo"):
+    """{language: phrasebook(language, context, domain)} for every language translated into."""
+    return {language: phrasebook(language, context, domain) for language in LANGUAGES}
 
 
-def translation(language, english, context=None):
+def translation(language, english, context=None, domain="demo"):
     """`english` in `language` as the demo loads it (English where untranslated)."""
     if language == "en":
         return english
-    return _phrasebook(language, context).get(english, english)
+    return _phrasebook(language, context, domain).get(english, english)
 
 
-def is_translated(language, english, context=None):
-    return language == "en" or english in _phrasebook(language, context)
+def is_translated(language, english, context=None, domain="demo"):
+    return language == "en" or english in _phrasebook(language, context, domain)

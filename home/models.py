@@ -4,6 +4,7 @@ from datetime import time
 
 from django.db import models
 from django.utils.dates import WEEKDAYS
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -82,6 +83,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         return context
 
 
+LOWER_CASE_WEEKDAYS = {"ru", "uk", "be"}
 WEEKDAY_CHOICES = [(number, name) for number, name in WEEKDAYS.items()]
 
 
@@ -136,11 +138,15 @@ class HelpChannels(CachedSiteSetting, BaseSiteSetting):
 
     @property
     def hotline_days(self):
-        """The staffed days in the reader's language, e.g. 'Monday–Friday'."""
-        first = WEEKDAYS[self.hotline_first_day]
-        if self.hotline_first_day == self.hotline_last_day:
-            return str(first)
-        return f"{first}–{WEEKDAYS[self.hotline_last_day]}"
+        """The staffed days in the reader's language, e.g. 'Monday–Friday', 'понедельник–
+        пятница' (Django's names are capitalised for a calendar's header; Russian, Ukrainian
+        and Belarusian write weekdays in lower case inside a sentence)."""
+        days = [str(WEEKDAYS[self.hotline_first_day])]
+        if self.hotline_last_day != self.hotline_first_day:
+            days.append(str(WEEKDAYS[self.hotline_last_day]))
+        if get_language() in LOWER_CASE_WEEKDAYS:
+            days = [day.lower() for day in days]
+        return "–".join(days)
 
     @property
     def hotline_tel_uri(self):

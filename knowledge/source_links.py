@@ -1,4 +1,5 @@
-"""Which source addresses of rules and guides no longer answer, for `check_source_links`.
+"""Which source addresses of rules, guides and news no longer answer, for
+`check_source_links`.
 
 Run from cron by editors, never in a request: each address can take the whole timeout.
 The check sends no cookies and names itself in the User-Agent, so site owners can see
@@ -12,6 +13,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from news.models import NewsPage
+
 from .models.pages import GuidePage
 from .models.rules import LegalRule
 
@@ -20,7 +23,8 @@ USER_AGENT = "ObjectWarCampaign-source-check/1.0 (checks that cited sources stil
 
 @dataclass
 class Citation:
-    """Where a source address is cited: a rule of a profile, or a guide, in one language."""
+    """Where a source address is cited: a rule of a profile, a guide or a news item, in one
+    language."""
 
     language: str
     page_title: str
@@ -49,7 +53,8 @@ class LinkResult:
 
 
 def cited_urls():
-    """{url: [Citation]} over every rule and guide in every language, each address once."""
+    """{url: [Citation]} over every rule, guide and news item in every language, each
+    address once."""
     cited = {}
     rules = LegalRule.objects.select_related("profile", "locale").order_by("profile_id", "pk")
     for rule in rules:
@@ -60,12 +65,13 @@ def cited_urls():
                         rule.locale.language_code, rule.profile.title, rule.profile_id, rule.heading
                     )
                 )
-    for guide in GuidePage.objects.select_related("locale").order_by("pk"):
-        for block in guide.sources:
-            if url := (block.value.get("url") or "").strip():
-                cited.setdefault(url, []).append(
-                    Citation(guide.locale.language_code, guide.title, guide.pk)
-                )
+    for model in (GuidePage, NewsPage):
+        for page in model.objects.select_related("locale").order_by("pk"):
+            for block in page.sources:
+                if url := (block.value.get("url") or "").strip():
+                    cited.setdefault(url, []).append(
+                        Citation(page.locale.language_code, page.title, page.pk)
+                    )
     return cited
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from website.content_cache import active_locale
 
+from .decisions import decisions_for_situation, latest_outcomes
 from .glance import AtAGlance, describe_penalty, harshest, is_punished
 from .models.rules import RuleStatus, Topic
 from .queries import guides_for, profiles_for_locale
@@ -37,10 +38,17 @@ def comparison(request, index_page):
                 "cells": [(label, _cell(by_topic.get(code, []))) for code, label in topics],
             }
         )
+    decision_columns, decision_rows = latest_outcomes(profiles, request)
     return render(
         request,
         "knowledge/comparison.html",
-        {"page": index_page, "topics": topics, "rows": rows},
+        {
+            "page": index_page,
+            "topics": topics,
+            "rows": rows,
+            "decision_columns": decision_columns,
+            "decision_rows": decision_rows,
+        },
     )
 
 
@@ -64,6 +72,9 @@ def situation_guide(request, index_page):
             status = 400
         else:
             rules = [r for r in profile.ordered_rules if situation.concerns(r)]
+            decisions, decision_count, decisions_url = decisions_for_situation(
+                active_locale(), profile.country.code, situation, request
+            )
             answer = {
                 "profile": profile,
                 "situation": situation,
@@ -72,6 +83,9 @@ def situation_guide(request, index_page):
                 "penalties": [r for r in rules if is_punished(r)],
                 "asylum": [r for r in rules if r.topic == Topic.ASYLUM],
                 "guides": guides_for(active_locale(), profile.country, situation),
+                "decisions": decisions,
+                "decision_count": decision_count,
+                "decisions_url": decisions_url,
             }
 
     return render(

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models.countries import Country
-from .reports import DueForReviewReport
+from .reports import DecisionsToDoReport, DueForReviewReport
 
 
 class CountryViewSet(SnippetViewSet):
@@ -36,6 +36,16 @@ def register_due_for_review_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_decisions_to_do_menu_item():
+    return MenuItem(
+        _("Decisions not yet translated or reviewed"),
+        reverse("knowledge_decisions_to_do"),
+        icon_name="doc-full",
+        order=160,
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_due_for_review_url():
     return [
@@ -48,5 +58,15 @@ def register_due_for_review_url():
             "reports/legal-review-due/results/",
             DueForReviewReport.as_view(results_only=True),
             name="knowledge_due_for_review_results",
+        ),
+        path(
+            "reports/decisions-to-do/",
+            DecisionsToDoReport.as_view(),
+            name="knowledge_decisions_to_do",
+        ),
+        path(
+            "reports/decisions-to-do/results/",
+            DecisionsToDoReport.as_view(results_only=True),
+            name="knowledge_decisions_to_do_results",
         ),
     ]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -20,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import ALT_TEXT_HELP, BodyStreamBlock
+from knowledge.models.rules import SourceBlock
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import (
     CachedViewRestrictionsMixin,
@@ -282,6 +284,14 @@ def country_names_of_news(items):
     return names
 
 
+class NewsSourcesBlock(blocks.StreamBlock):
+    """What a news item reports on, for readers to check: the same sources as a rule's
+    (kind, address or the reason there is none, check date), but optional, since a
+    campaign item or a statement of the alliance may report on nothing but itself."""
+
+    source = SourceBlock()
+
+
 class NewsPage(CachedViewRestrictionsMixin, Page):
     """One news item: a report, statement or digest. Written by the news editors in
     English, then translated; its countries link to the country profiles."""
@@ -322,6 +332,12 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
         help_text="Who made the image, e.g. 'Connection e.V.'. Shown after 'Image:'.",
     )
     body = StreamField(BodyStreamBlock(), blank=True, help_text="The full text.")
+    sources = StreamField(
+        NewsSourcesBlock(),
+        blank=True,
+        help_text="The law, decision, statement or report the item is about, so readers can "
+        "check it. Shown numbered under the text.",
+    )
     countries = ParentalManyToManyField(
         "knowledge.Country",
         blank=True,
@@ -366,6 +382,7 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
             heading="Lead image",
         ),
         FieldPanel("body"),
+        FieldPanel("sources"),
         MultiFieldPanel(
             [
                 FieldPanel("countries"),
@@ -425,6 +442,10 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
                     )
                 }
             )
+
+    @property
+    def numbered_sources(self):
+        return [block.value for block in self.sources]
 
     @property
     def lead_image_alt_text(self):

@@ -92,6 +92,8 @@ def edit_form_data(client, page, checked=None):
     builds, so they are not in the HTML) from the page's current content.
     `checked`: a date the editor enters for sources nobody has checked yet.
     Returns (data, {rule heading: form prefix})."""
+    import re
+
     from django.urls import reverse
 
     from wagtail.test.utils.form_data import querydict_from_html
@@ -103,7 +105,15 @@ def edit_form_data(client, page, checked=None):
 
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
-    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    html = response.content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
+    # A ticked checkbox without a value attribute is sent as "on" by browsers; Wagtail's
+    # helper sends "", which Django reads as unticked (e.g. a rule's "under review").
+    for name in re.findall(
+        r'<input type="checkbox" name="([^"]+)"(?![^>]*value=)[^>]*checked', html
+    ):
+        if data.get(name) == "":
+            data[name] = "on"
     prefixes = {}
     if hasattr(page, "rules"):
         rules = {rule.pk: rule for rule in page.rules.all()}

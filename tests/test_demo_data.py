@@ -2,6 +2,7 @@
 per language, loaded through wagtail-localize; nothing outside demo/ depends on it."""
 
 import ast
+import re
 from pathlib import Path
 
 from wagtail_localize.models import StringTranslation
@@ -68,14 +69,53 @@ def test_each_catalogue_opens_in_po_tools_and_belongs_to_the_data(language):
     assert not strays, f"{language}: not in demo/data: {strays[:5]}"
 
 
+def strings(value):
+    """Every text in a piece of the data (the stray test's walk, as a set)."""
+    if isinstance(value, dict):
+        return set().union(*(strings(child) for child in value.values()))
+    if isinstance(value, list):
+        return set().union(*(strings(child) for child in value))
+    return {value.strip()} if isinstance(value, str) else set()
+
+
+def not_published_in(language):
+    """English text the demo publishes in English only: Russia's first version (published
+    before any translation exists) and the news items whose title `language` does not
+    translate, with the titles and issuers of their sources, unless used elsewhere too."""
+    sources = data.sources()
+
+    def cited(ids):
+        return strings([{k: sources[i].get(k) for k in ("title", "issuer")} for i in ids])
+
+    english_only, elsewhere = set(), set()
+    for fields in data.profiles():
+        before = fields.get("russia_before_2024") or {}
+        english_only |= strings(before) | cited(before.get("sources", []))
+        for rule in fields["rules"]:
+            pending = (
+                [rule["pending"]["source"]] if (rule.get("pending") or {}).get("source") else []
+            )
+            elsewhere |= strings(rule) | cited(rule["sources"] + pending)
+        elsewhere |= strings(
+            {k: v for k, v in fields.items() if k not in ("rules", "russia_before_2024")}
+        )
+    for guide in data.guides():
+        elsewhere |= strings(guide) | cited(guide["sources"])
+    for item in data.news()["items"]:
+        side = elsewhere if data.is_translated(language, item["title"], "news") else english_only
+        side |= strings(item) | cited(item.get("sources", []))
+    for name in ("home.yaml", "campaign.yaml", "knowledge/countries.yaml"):
+        elsewhere |= strings(data.load(name))
+    return english_only - elsewhere
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", data.LANGUAGES)
 def test_every_translation_in_the_catalogue_reaches_the_site(demo_content, language):
     """Each translated entry matched a segment wagtail-localize offered: none is lost to a
-    typo, a changed English text or a paragraph split differently."""
-    # Russia's first version is published in English only, before any translation exists.
-    before = [p.get("russia_before_2024", {}) for p in data.profiles()]
-    english_only = {v.strip() for fields in before for v in fields.values() if isinstance(v, str)}
+    typo, a changed English text or a paragraph split differently (a guide's list is one
+    entry in the catalogue and one segment per item on the site)."""
+    english_only = not_published_in(language)
     loaded = set(
         StringTranslation.objects.filter(locale__language_code=language).values_list(
             "data", flat=True
@@ -123,3 +163,31 @@ def test_the_accessor_hands_out_copies():
     first = data.profile("RU")
     first["rules"].clear()
     assert data.profile("RU")["rules"]
+
+
+def cited_source_ids():
+    ids = []
+    for fields in data.profiles():
+        ids += (fields.get("russia_before_2024") or {}).get("sources", [])
+        for rule in fields["rules"]:
+            ids += rule["sources"] + [(rule.get("pending") or {}).get("source")]
+    for guide in data.guides():
+        ids += guide["sources"]
+    for item in data.news()["items"]:
+        ids += item.get("sources", [])
+    return {i for i in ids if i}
+
+
+def test_every_source_is_cited_checked_and_has_an_address():
+    """The catalogue holds only sources something cites, each opened on its check date and
+    found to say what it is cited for, each with an address readers can open; a title is
+    what readers see, never an editor's note."""
+    sources = data.sources()
+    assert cited_source_ids() <= set(sources), "a page cites an unknown source"
+    assert set(sources) <= cited_source_ids(), "a source nobody cites"
+    for source_id, source in sources.items():
+        assert source["verified"] is True, source_id
+        assert str(source["url"]).startswith(("https://", "http://")), source_id
+        assert not source.get("no_online_copy"), source_id
+        assert source["checked"] and source["kind"], source_id
+        assert not re.search(r"\(see |as cited|/work/|seed", source["title"], re.I), source_id

@@ -1,7 +1,11 @@
 """The comparison matrix and the situation guide are built from the rules."""
 
+from django.utils.html import escape
+
 import pytest
 
+from demo import data as demo_data
+from knowledge.glance import harshest
 from knowledge.models import Country
 from knowledge.situations import SITUATIONS
 
@@ -14,6 +18,14 @@ from .knowledge_helpers import (
 )
 
 COUNTRY_CODES = ["RU", "BY", "UA", "UA-OCC"]
+# Rules of the demo the tests below rely on (demo/data/knowledge).
+UA_EVASION = demo_data.rule("UA", article="Art. 336")
+RU_AWOL = demo_data.rule("RU", topic="desertion", article=lambda a: a.startswith("Art. 337 "))
+RU_ALTERNATIVE_SERVICE = demo_data.rule("RU", topic="objection", service_months=bool)
+RU_NO_PROCEDURE = demo_data.rule("RU", topic="objection", availability="unavailable")
+RU_CONSCRIPTION = demo_data.rule("RU", topic="conscription")
+RU_SUMMONS = demo_data.rule("RU", topic="evasion", article="53-FZ Art. 31")
+SUMMONS_GUIDE = demo_data.guide("ignored-electronic-summons")
 
 
 def matrix_row(html, country_name):
@@ -24,21 +36,25 @@ def matrix_row(html, country_name):
 @pytest.mark.django_db
 def test_matrix_has_a_row_per_country_and_a_cell_per_topic(client, demo_content):
     html = client.get("/en/knowledge/compare/").content.decode()
-    for name in ["Russia", "Belarus", "Ukraine", "Russian-occupied areas of Ukraine"]:
-        row = matrix_row(html, name)
+    for fields in demo_data.profiles():
+        row = matrix_row(html, escape(fields["title"]))
         assert row.count("<td ") == 8
-    assert "death penalty possible" in matrix_row(html, "Belarus")
-    # each filled cell links to its rule on the profile
+    # Belarus: treason by soldiers (refusal to fight, surrender) can carry the death penalty
+    refusal = matrix_cell(matrix_row(html, "Belarus"), "Refusal to fight, surrender")
+    assert "death penalty possible" in refusal
+    # each filled cell links to its rule on the profile: desertion to the harshest rule
     russia = profile("russia")
-    rule = russia.rules.get(heading="Absence from the unit during mobilisation")
-    assert f'/en/knowledge/russia/#{rule.anchor}"' in html
+    rule = harshest(list(russia.rules.filter(topic="desertion")))
+    assert f'/en/knowledge/russia/#{rule.anchor}"' in matrix_cell(
+        matrix_row(html, "Russia"), "Desertion"
+    )
 
 
 @pytest.mark.django_db
 def test_matrix_follows_rule_edits(client, demo_content):
     before = matrix_row(client.get("/en/knowledge/compare/").content.decode(), "Ukraine")
-    assert "3–5 years imprisonment" in before
-    edit_rule_and_publish(profile("ukraine"), "Evasion of mobilisation", prison_max_months=96)
+    assert "3–5 years imprisonment" in matrix_cell(before, "Draft evasion")
+    edit_rule_and_publish(profile("ukraine"), UA_EVASION["heading"], prison_max_months=96)
     after = matrix_row(client.get("/en/knowledge/compare/").content.decode(), "Ukraine")
     assert "3–8 years imprisonment" in after and "3–5 years" not in after
 
@@ -70,25 +86,25 @@ def test_situation_answer_comes_from_the_matching_rules(client, demo_content):
         "/en/knowledge/situation/", {"country": "RU", "situation": "mobilized"}
     ).content.decode()
     answer = html.split('id="answer-heading"', 1)[1]
-    assert "Absence from the unit during mobilisation" in answer  # desertion, mobilised
-    assert "No objection for reservists and soldiers" in answer
-    assert "Alternative civilian service" not in answer  # conscripts only
-    assert "5–10 years imprisonment" in answer
+    assert escape(RU_AWOL["heading"]) in answer  # desertion, mobilised
+    assert escape(RU_NO_PROCEDURE["heading"]) in answer  # objection, mobilised
+    assert escape(RU_ALTERNATIVE_SERVICE["heading"]) not in answer  # conscripts only
+    assert "5–10 years imprisonment" in answer  # absence of more than a month (Art. 337)
     applying = answer.split("Rules that apply to you", 1)[1].split("</ul>", 1)[0]
-    assert "Absence from the unit during mobilisation" in applying
-    assert "Conscription age" not in applying  # conscripts only
+    assert escape(RU_AWOL["heading"]) in applying
+    assert escape(RU_CONSCRIPTION["heading"]) not in applying  # conscripts only
     assert "+49 69 8237 5534" in answer  # help contacts
 
     summons = client.get("/en/knowledge/situation/", {"country": "RU", "situation": "summons"})
-    assert "Electronic summons and restrictions" in summons.content.decode()
-    assert "What happens if I ignore an electronic summons?" in summons.content.decode()
+    assert escape(RU_SUMMONS["heading"]) in summons.content.decode()
+    assert escape(SUMMONS_GUIDE["title"]) in summons.content.decode()
 
 
 @pytest.mark.django_db
 def test_situation_answer_follows_rule_edits(client, demo_content):
     edit_rule_and_publish(
         profile("russia"),
-        "Alternative civilian service",
+        RU_ALTERNATIVE_SERVICE["heading"],
         heading="Alternative civilian service (new procedure)",
     )
     html = client.get(

@@ -230,3 +230,28 @@ def test_a_guide_without_sources_is_refused(client, demo_content, django_user_mo
     ]
     data["sources-count"] = "1"
     assert submit(client, guide, data, action="action-publish").status_code == 302
+
+
+@pytest.mark.django_db
+def test_every_demo_rule_passes_the_rules_validation_in_every_language(demo_content):
+    """The demo's rules, as loaded in every language, are what the editor accepts: the
+    model's checks (LegalRule.clean via full_clean) and the sources' (at least one, each
+    with an address or a reason and a check date)."""
+    from django.core.exceptions import ValidationError
+
+    from knowledge.models import LegalRule
+
+    rules = LegalRule.objects.select_related("locale", "profile")
+    sources_block = LegalRule._meta.get_field("sources").stream_block
+    assert {rule.locale.language_code for rule in rules} == {"en", "de", "ru", "uk", "be"}
+    assert rules.filter(locale__language_code="ru").count() == sum(
+        len(fields["rules"]) for fields in demo_data.profiles()
+    )
+    refused = []
+    for rule in rules:
+        try:
+            rule.full_clean()
+            sources_block.clean(rule.sources)
+        except ValidationError as error:
+            refused.append((rule.locale.language_code, rule.heading, error))
+    assert not refused

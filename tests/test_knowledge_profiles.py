@@ -2,11 +2,11 @@
 review dates and the public change log."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 
 from wagtail.models import Site
@@ -14,9 +14,11 @@ from wagtail.models import Site
 import pytest
 
 from demo import data as demo_data
-from knowledge.models import KnowledgeSettings, LegalRule
+from knowledge.glance import duration
+from knowledge.models import GuidePage, KnowledgeSettings, LegalRule
+from website.dates import long_date
 
-from .knowledge_helpers import edit_rule_and_publish, glance_of, profile
+from .knowledge_helpers import edit_rule_and_publish, glance_of, profile, replace_topic_rules
 
 # Rules of the Russian demo profile the tests below rely on (demo/data/knowledge).
 OBJECTION = demo_data.rule("RU", topic="objection", availability=bool)
@@ -74,9 +76,28 @@ def test_a_rules_facts_keep_line_breaks_and_show_editors_text_as_text(client, de
 
 @pytest.mark.django_db
 def test_death_penalty_reaches_the_glance(client, demo_content):
-    glance = glance_of(client.get("/en/knowledge/belarus/").content.decode())
-    assert "Highest penalty for desertion" in glance
-    assert "death penalty" in glance
+    # Belarus: the death penalty is for treason by soldiers (a refusal rule, not in the box)
+    treason = demo_data.rule("BY", death_penalty=True)
+    html = client.get("/en/knowledge/belarus/").content.decode()
+    article = html.split(f'<article class="rule" id="{rule_in_db(treason, "belarus").anchor}">')[1]
+    assert "death penalty possible" in article.split("</article>", 1)[0]
+    # A desertion rule with the death penalty outranks a longer prison term in the box.
+    page = replace_topic_rules(
+        profile("belarus"),
+        "desertion",
+        [
+            {"heading": "Long term (test)", "penalty_kind": "criminal", "prison_max_months": 300},
+            {
+                "heading": "Death penalty (test)",
+                "penalty_kind": "criminal",
+                "article": "Art. 1 (test)",
+                "death_penalty": True,
+            },
+        ],
+    )
+    glance = glance_of(client.get(page.url).content.decode())
+    desertion = glance.split("Highest penalty for desertion", 1)[1].split("</div>", 1)[0]
+    assert ">death penalty</a>" in desertion and "Death penalty (test)" in desertion
 
 
 @pytest.mark.django_db
@@ -195,12 +216,24 @@ def test_rule_labels_are_in_the_readers_language_whichever_was_asked_first(clien
 @pytest.mark.django_db
 def test_readers_see_that_a_rule_is_being_checked(client, demo_content):
     page = profile("russia")
+    notice = 'class="notice notice--warning rule__review"'
     before = client.get("/en/knowledge/russia/").content.decode()
-    assert "being checked" not in before
+    # the demo marks the rules with a pending change (a bill, a court case) as under review
+    pending = [r for r in demo_data.profile("RU")["rules"] if r.get("pending")]
+    assert before.count(notice) == len(pending)
     # the rule the glance names as the highest penalty for desertion
     shown = glance_of(before).split("Highest penalty for desertion", 1)[1].split("</div>")[0]
+    assert "being checked" not in shown
     key = re.search(r'href="#rule-([0-9a-f-]+)"', shown).group(1)
     rule = page.rules.get(translation_key=key)
+    assert not rule.under_review
+
+    def desertion_cell():
+        compare = client.get("/en/knowledge/compare/").content.decode()
+        row = compare.split(">Russia</a></th>", 1)[1].split("</tr>", 1)[0]
+        return row.split('<td data-topic="Desertion">', 1)[1].split("</td>", 1)[0]
+
+    desertion_cell_before = desertion_cell()
     edit_rule_and_publish(
         page,
         rule.heading,
@@ -215,15 +248,12 @@ def test_readers_see_that_a_rule_is_being_checked(client, demo_content):
     )
     assert '<span class="badge badge--review">being checked</span>' in article
     # the other rules are not marked
-    assert html.count('class="notice notice--warning rule__review"') == 1
+    assert html.count(notice) == len(pending) + 1
     # the glance answer that comes from the rule says so too
     desertion = glance_of(html).split("Highest penalty for desertion", 1)[1].split("</div>")[0]
     assert "being checked" in desertion
-    compare = client.get("/en/knowledge/compare/").content.decode()
-    row = compare.split(">Russia</a></th>", 1)[1].split("</tr>", 1)[0]
-    cell = row.split('<td data-topic="Desertion">', 1)[1].split("</td>", 1)[0]
-    assert "being checked" in cell
-    assert "being checked" not in row.replace(cell, "")
+    assert "being checked" not in desertion_cell_before
+    assert "being checked" in desertion_cell()
 
 
 @pytest.mark.django_db
@@ -241,3 +271,87 @@ def test_translations_show_the_check_in_the_readers_language(client, demo_conten
     html = client.get(profile("russia", "ru").url).content.decode()
     assert "Мы проверяем это правило: возможно, оно уже не соответствует действительности." in html
     assert '<span class="badge badge--review">проверяется</span>' in html
+
+
+LANGUAGES = ["en", "de", "ru", "uk", "be"]
+EVASION_328 = demo_data.rule("RU", topic="evasion", article="Art. 328")
+LEAVING_18_22 = demo_data.rule("UA", topic="leaving", status_since=date(2025, 8, 28))
+SUMMONS_GUIDE = demo_data.guide("ignored-electronic-summons")
+SERVED_AT_ONCE = "A summons in your Gosuslugi account counts as served at once."
+
+
+def rule_article(html, rule):
+    return html.split(f'<article class="rule" id="{rule.anchor}">', 1)[1].split("</article>")[0]
+
+
+def in_language(language, message, **values):
+    """An interface text as readers of `language` see it."""
+    with translation.override(language):
+        return translation.gettext(message) % values if values else translation.gettext(message)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_glance_gives_criminal_evasion_under_art_328_as_the_highest_penalty(
+    client, demo_content, language
+):
+    """Evading conscription is a crime (Art. 328, up to two years): the box says so, not
+    the administrative fines for missing a summons, in every language."""
+    assert EVASION_328["penalty_kind"] == "criminal"
+    rule = rule_in_db(EVASION_328)
+    html = client.get(f"/{language}/knowledge/russia/").content.decode()
+    question = escape(in_language(language, "Highest penalty for draft evasion"))
+    item = glance_of(html).split(f"<dt>{question}</dt>", 1)[1].split("</div>", 1)[0]
+    with translation.override(language):
+        high = duration(EVASION_328["prison_max_months"])
+    answer = in_language(language, "up to %(high)s imprisonment", high=high)
+    assert f'href="#{rule.anchor}">{escape(answer)}</a>' in item
+    assert escape(demo_data.translation(language, EVASION_328["heading"])) in item
+    assert escape(in_language(language, "administrative penalty")) not in item
+    # the rule it links to names the article and a criminal penalty
+    article = rule_article(html, rule)
+    assert escape(demo_data.translation(language, EVASION_328["article"])) in article
+    assert escape(in_language(language, "criminal penalty")) in article
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_ukraine_profile_says_men_aged_18_to_22_may_leave_since_28_august_2025(
+    client, demo_content, language
+):
+    assert "18 to 22" in LEAVING_18_22["heading"] and LEAVING_18_22["availability"] == "limited"
+    rule = rule_in_db(LEAVING_18_22, "ukraine")
+    html = client.get(f"/{language}/knowledge/ukraine/").content.decode()
+    article = rule_article(html, rule)
+    assert escape(demo_data.translation(language, LEAVING_18_22["heading"])) in article
+    assert escape(demo_data.translation(language, LEAVING_18_22["summary"].strip())) in article
+    with translation.override(language):
+        since = long_date(LEAVING_18_22["status_since"])
+    status = in_language(language, "in force")
+    assert (
+        escape(in_language(language, "%(status)s since %(date)s", status=status, date=since))
+        in article
+    )
+    introduction = demo_data.profile("UA")["introduction"].strip()
+    assert "men aged 18 to 22 may leave since August 2025" in introduction
+    assert escape(demo_data.translation(language, introduction)) in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_summons_guide_says_a_summons_in_the_gosuslugi_account_counts_as_served_at_once(
+    client, demo_content, language
+):
+    summary = SUMMONS_GUIDE["summary"].strip()
+    assert summary.startswith(SERVED_AT_ONCE)
+    guide = GuidePage.objects.get(slug=SUMMONS_GUIDE["slug"], locale__language_code=language)
+    html = client.get(guide.url).content.decode()
+    lead = html.split('<p class="lead">', 1)[1].split("</p>", 1)[0]
+    first_sentence = demo_data.translation(language, summary).split(". ", 1)[0]
+    assert escape(first_sentence) in lead
+    # and the Russia profile's rule on when a summons counts as served says the same
+    rule = demo_data.rule("RU", topic="evasion", article="53-FZ Art. 31")
+    assert "Gosuslugi account counts as served at once" in rule["summary"]
+    profile_html = client.get(f"/{language}/knowledge/russia/").content.decode()
+    shown = rule_article(profile_html, rule_in_db(rule))
+    assert escape(demo_data.translation(language, rule["summary"].strip())) in shown

@@ -13,7 +13,7 @@ from wagtail.models import Workflow
 import pytest
 
 from demo import data as demo_data
-from knowledge.models import CountryProfilePage
+from knowledge.models import CountryProfilePage, LegalRule
 from knowledge.reports import due_for_review
 from knowledge.review import REVIEWERS_GROUP, WORKFLOW_NAME
 
@@ -86,14 +86,26 @@ def test_editor_change_waits_for_legal_reviewer_and_approval_sets_review_date(
 
 @pytest.mark.django_db
 def test_due_for_review_lists_overdue_items_oldest_first(demo_content):
-    items = due_for_review(180, today=date(2026, 11, 21))
+    # The demo was reviewed on one day; the occupied areas' review is made a month older.
+    reviewed = max(fields["last_reviewed"] for fields in demo_data.profiles())
+    today = reviewed + timedelta(days=170)
+    occupied = CountryProfilePage.objects.filter(slug="occupied-areas")
+    occupied.update(last_reviewed=reviewed - timedelta(days=30))
+    LegalRule.objects.filter(profile__in=occupied).update(
+        last_reviewed=reviewed - timedelta(days=30)
+    )
+    items = due_for_review(180, today=today)
     titles = [item.title for item in items]
-    # the occupied areas were last reviewed on 15 March 2026, everything else later
-    assert "Russian-occupied areas of Ukraine" in titles
-    assert any(t.startswith("Forced recruitment (") for t in titles)
-    assert not any(t == "Russia" for t in titles)
-    dates = [item.last_reviewed or date.min for item in items]
-    assert dates == sorted(dates)
+    occupied_title = demo_data.profile("UA-OCC")["title"]
+    assert occupied_title in titles
+    first_rule = demo_data.profile("UA-OCC")["rules"][0]["heading"]
+    assert f"{first_rule} ({occupied_title})" in titles
+    assert not any(t == demo_data.profile("RU")["title"] for t in titles)
+    # rules marked as under review come first, then the overdue items, oldest first
+    flags = [item.under_review for item in items]
+    assert flags == sorted(flags, reverse=True)
+    dates = [item.last_reviewed or date.min for item in items if not item.under_review]
+    assert dates and dates == sorted(dates)
     # translations carry the source's review date, so they are due too
     assert {"en", "ru", "uk"} <= {item.language for item in items if item.kind == "Country profile"}
 
@@ -147,10 +159,17 @@ def test_rules_under_review_head_the_report_whatever_their_review_date(
 
     title = f"{RULE['heading']} ({page.title})"
     items = due_for_review(180, today=today)
-    assert items[0].title == title
-    assert items[0].reason == "Under review: A new amendment is being read."
-    assert [i.title for i in items].count(title) == 1
-    assert not any(i.title.endswith(f"({page.title})") for i in items[1:] if i.language == "en")
+    # the rules under review (the demo has some too) head the report, reviewed or not
+    head = [item for item in items if item.under_review]
+    assert items[: len(head)] == head
+    ours = [item for item in head if item.title == title]
+    assert len(ours) == 1 and [i.title for i in items].count(title) == 1
+    assert ours[0].reason == "Under review: A new amendment is being read."
+    # Russia's other rules were reviewed today: only those under review are listed
+    listed = {i.title for i in items if i.title.endswith(f"({page.title})") and i.language == "en"}
+    assert listed == {
+        i.title for i in head if i.title.endswith(f"({page.title})") and i.language == "en"
+    }
 
     client.force_login(reviewer)
     html = client.get(reverse("knowledge_due_for_review")).content.decode()

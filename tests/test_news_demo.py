@@ -1,5 +1,10 @@
 """The demo news: enough for several pager pages, some translated, linked to profiles."""
 
+from django.utils import timezone
+from django.utils.html import escape
+
+from wagtail.models import Locale
+
 import pytest
 
 from demo import data as demo_data
@@ -68,3 +73,47 @@ def test_demo_news_about_russia_is_on_the_russia_profile_in_each_language(client
         html = client.get(profile.url).content.decode()
         assert news[0].title in html.replace("&#x27;", "'")
     assert checked >= 3  # en, ru, uk
+
+
+def last_24_months():
+    today = timezone.localdate()
+    return today.replace(year=today.year - 2, day=min(today.day, 28))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_russian_and_ukrainian_readers_get_every_item_of_the_last_24_months(
+    client, demo_content, language
+):
+    recent = [item for item in demo_data.news()["items"] if item["date"] >= last_24_months()]
+    assert len(recent) >= 12
+    locale = Locale.objects.get(language_code=language)
+    for item in recent:
+        page = NewsPage.objects.get(locale__language_code="en", title=item["title"])
+        translated = page.get_translation_or_none(locale)
+        assert translated is not None and translated.live, (language, item["title"])
+        html = client.get(translated.url).content.decode()
+        for text in [item["title"], item["teaser"], *item["body"]]:
+            text = text.strip()
+            assert demo_data.is_translated(language, text, "news"), (language, text)
+            assert escape(demo_data.translation(language, text, "news")) in html, (language, text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_news_items_show_their_sources_with_links(client, demo_content, language):
+    """A news item that reports on a law, decision or report lists it under the text,
+    linked, so readers can check it."""
+    sources = demo_data.sources()
+    checked = 0
+    for item in demo_data.news()["items"]:
+        if not item.get("sources") or not demo_data.is_translated(language, item["title"], "news"):
+            continue
+        title = demo_data.translation(language, item["title"], "news")
+        page = NewsPage.objects.live().get(locale__language_code=language, title=title)
+        html = client.get(page.url).content.decode()
+        for number, source_id in enumerate(item["sources"], start=1):
+            footnote = html.split(f'<li id="news-source-{number}">', 1)[1].split("</li>", 1)[0]
+            assert f'<a href="{sources[source_id]["url"]}"' in footnote, (title, source_id)
+        checked += 1
+    assert checked >= (12 if language in ("ru", "uk", "en") else 1)

@@ -15,7 +15,7 @@ from wagtail.models import Page
 import pytest
 
 from campaign.models import AppealPage, CampaignIndexPage
-from knowledge.models import GuidePage, KnowledgeIndexPage
+from knowledge.models import DecisionIndexPage, DecisionPage, GuidePage, KnowledgeIndexPage
 
 MAX_COMPRESSED_BYTES = 30 * 1024
 # Queries for one page view, by page type: the most expensive demo page of each type, in
@@ -26,6 +26,8 @@ QUERY_BUDGET = {
     "knowledgeindexpage": 23,
     "countryprofilepage": 29,
     "guidepage": 23,
+    "decisionindexpage": 23,
+    "decisionpage": 30,
     "newsindexpage": 30,
     "newspage": 32,
     "campaignindexpage": 24,
@@ -39,6 +41,8 @@ ROUTES = {
     "/{lang}/knowledge/compare/": 24,
     "/{lang}/knowledge/situation/?situation=mobilized&country=RU": 26,
     "/{lang}/news/rss/": 14,
+    "/{lang}/knowledge/decisions/?origin=RU&outcome=rejected&page=1": 23,
+    "/{lang}/knowledge/decisions/atom/": 14,
 }
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="/static/([^"]+)"')
 
@@ -120,3 +124,42 @@ def test_index_pages_take_as_many_queries_with_more_children(demo_content):
         if url != home.url:
             assert "Extra 5" in html, url  # the new children are listed
     assert after == before
+
+
+@pytest.mark.django_db
+def test_decision_pages_take_as_many_queries_with_more_decisions(demo_content):
+    """The list, a profile showing decisions, the situation guide, the comparison and the
+    feed read all decisions in one query (knowledge.decisions)."""
+    index = DecisionIndexPage.objects.get(locale__language_code="en")
+    model = DecisionPage.objects.filter(locale=index.locale).first()
+    urls = [
+        index.url,
+        index.url + "?origin=RU",
+        index.url + "atom/",
+        "/en/knowledge/russia/",
+        "/en/knowledge/situation/?situation=deserted&country=RU",
+        "/en/knowledge/compare/",
+    ]
+    before = {url: queries_for(url)[0] for url in urls}
+    for number in range(25):
+        extra = DecisionPage(
+            locale=index.locale,
+            title=f"Extra decision {number}",
+            slug=f"extra-decision-{number}",
+            deciding_body=model.deciding_body,
+            kind=model.kind,
+            deciding_country=model.deciding_country,
+            decided_on=model.decided_on,
+            country=model.country,
+            situation="deserters",
+            outcome=model.outcome,
+            topics=["asylum", "desertion"],
+            reasoning="An extra decision.",
+            sources=model.sources.raw_data,
+        )
+        extra.related_countries = list(model.related_countries.all())
+        index.add_child(instance=extra)
+        extra.save_revision().publish()
+    after = {url: queries_for(url)[0] for url in urls}
+    assert after == before
+    assert "Extra decision 24" in queries_for(index.url)[1]

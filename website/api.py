@@ -26,6 +26,7 @@ from wagtail.models import Page, ReferenceIndex, Site
 
 from rest_framework.renderers import JSONRenderer
 
+from knowledge.models import DecisionPage
 from search import engines
 from search.api import PagesSearchAPIViewSet
 from search.node import describe
@@ -122,6 +123,18 @@ class OpenDataPagesAPIViewSet(FindByIdMixin, PagesSearchAPIViewSet):
         return super().find_object(queryset, request)
 
 
+class DecisionsAPIViewSet(OpenDataPagesAPIViewSet):
+    """`/api/v2/decisions/?locale=ru&fields=*`: the decisions only, filterable by their fields
+    (`?outcome=rejected`, `?situation=deserters`, `?decided_on=2024-08-22`)."""
+
+    model = DecisionPage
+
+    def get_queryset(self):
+        # ?type= would widen the list to other pages: this endpoint lists decisions only.
+        public = self.get_base_queryset().values_list("pk", flat=True)
+        return self.model.objects.filter(pk__in=public)
+
+
 def published_files(viewset):
     """`viewset` (Wagtail's images or documents endpoint) listing only files live pages show,
     as JSON, with bounded offsets, strict ids and the cleaned search."""
@@ -143,5 +156,6 @@ def published_files(viewset):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", OpenDataPagesAPIViewSet)
+api_router.register_endpoint("decisions", DecisionsAPIViewSet)
 api_router.register_endpoint("images", published_files(ImagesAPIViewSet))
 api_router.register_endpoint("documents", published_files(DocumentsAPIViewSet))

@@ -3,7 +3,8 @@ languages, and the items in English, each also in every language whose catalogue
 its title.
 
 Items relate to the countries the knowledge loader creates (RU, BY, UA, UA-OCC) where those
-exist; a missing country is skipped.
+exist; a missing country is skipped. Their sources are ids of knowledge/sources.yaml, shown
+under the item like a rule's.
 """
 
 from django.utils.text import slugify
@@ -17,6 +18,7 @@ from news.models import NewsIndexPage, NewsPage, NewsSeries, NewsTopic
 from .. import data
 from ..images import demo_image
 from ..localize import translate
+from .knowledge import _sources
 
 
 def _countries(codes):
@@ -40,7 +42,7 @@ def _slug(item):
     return item.get("slug") or slugify(item["title"])[:80]
 
 
-def _page(index, english, item, series):
+def _page(index, english, item, series, catalogue):
     page = NewsPage(
         locale=english,
         title=item["title"],
@@ -48,6 +50,7 @@ def _page(index, english, item, series):
         date=item["date"],
         teaser=item["teaser"],
         body=[("paragraph", RichText(f"<p>{text.strip()}</p>")) for text in item["body"]],
+        sources=_sources(item.get("sources", []), catalogue),
         topic=item["topic"],
         organisation=item["organisation"],
         series=series if item.get("series") else None,
@@ -84,9 +87,10 @@ def load(context):
         translate(series, code, phrasebook, user=user)
 
     existing = {p.slug: p for p in NewsPage.objects.child_of(index)}
+    catalogue = data.sources()
     by_title = {}
     for item in content["items"]:
-        page = existing.get(_slug(item)) or _page(index, english, item, series)
+        page = existing.get(_slug(item)) or _page(index, english, item, series, catalogue)
         by_title[item["title"]] = page
 
     for item in content["items"]:

@@ -72,7 +72,11 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["knowledge.CountryProfilePage", "knowledge.GuidePage"]
+    subpage_types = [
+        "knowledge.CountryProfilePage",
+        "knowledge.GuidePage",
+        "knowledge.DecisionIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -95,6 +99,9 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         children = self.get_children().live().specific().order_by("title")
         context["profiles"] = [p for p in children if isinstance(p, CountryProfilePage)]
         context["guides"] = [p for p in children if isinstance(p, GuidePage)]
+        context["decisions_index"] = next(
+            (p for p in children if p._meta.model_name == "decisionindexpage"), None
+        )
         return context
 
 
@@ -188,6 +195,7 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..changelog import changes_for_profile
+        from ..decisions import decisions_by_topic
         from ..review import review_settings_for
 
         context = super().get_context(request, *args, **kwargs)
@@ -195,10 +203,15 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
         # The Country snippet is shared by every language's profile and its news: kept in the
         # content cache (a snippet change purges it).
         self.country = cached_content(f"country:{self.country_id}", lambda: self.country)
+        decisions = decisions_by_topic(self, request)
         context.update(
             country_name=localized(self.country).name,
             glance=AtAGlance.from_rules(self.ordered_rules),
-            rules_by_topic=self.rules_by_topic(),
+            # (code, label, rules, decisions on the topic or None)
+            topics=[
+                (code, label, rules, decisions.get(code))
+                for code, label, rules in self.rules_by_topic()
+            ],
             review_overdue=self.is_review_overdue(max_age),
             review_max_age_days=max_age,
             changes=changes_for_profile(self),

@@ -9,6 +9,7 @@ LOADERS = [
     "demo.loaders.knowledge",
     "demo.loaders.news",
     "demo.loaders.campaign",
+    "demo.loaders.decisions",
     "demo.loaders.teams",
     "demo.loaders.search",
 ]
@@ -17,7 +18,7 @@ LOADERS = [
 class Command(BaseCommand):
     help = (
         "Build the demo page tree in all five languages from demo/data/*.yaml and the "
-        "translations in demo/locale/*/LC_MESSAGES/demo.po (made through wagtail-localize). "
+        "translations in demo/locale/*/LC_MESSAGES/*.po (made through wagtail-localize). "
         "Safe to run again: only what is missing is created."
     )
 

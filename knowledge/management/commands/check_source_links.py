@@ -5,8 +5,8 @@ from knowledge.source_links import check_links, cited_urls
 
 class Command(BaseCommand):
     help = (
-        "Check every source address of the rules and guides (all languages, each address "
-        "once) and list those that no longer answer, with the rules and guides that cite "
+        "Check every source address of the rules, guides and news (all languages, each "
+        "address once) and list those that no longer answer, with the pages that cite "
         "them. Exits with status 1 when a link is broken (unless --exit-zero), so cron can "
         "mail the list."
     )
