@@ -162,7 +162,7 @@ def search_backends(
     "<prefix><code>_wagtailcore_page" for the language backends. `timeout`: seconds a search
     (connect, then read) may take; `index_timeout`: the same for index writes, which only the
     queue worker and rebuilds make. `fallback` names the database backend that answers when
-    the node does not (add it to the dict: {"BACKEND": "wagtail.search.backends.database"}).
+    the node does not (add it to the dict: {"BACKEND": "search.database"}).
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {sorted(ENGINES)}, not {engine!r}")
