@@ -9,7 +9,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale
 
-from . import engines, node, rules
+from . import cases, engines, node, rules
 from .query import clean_query, compile_query
 from .understand import understand
 
@@ -39,6 +39,15 @@ class CleanSearchFilter(SearchFilter):
                 for hit in rules.rules_with_articles(understood.articles, locale)
             }
             return queryset.filter(pk__in=ids)
+        locales = (
+            Locale.objects.filter(language_code=language) if language else Locale.objects.all()
+        )
+        by_case = [
+            pk for locale in locales for pk in cases.decisions_with_case_number(cleaned, locale)
+        ]
+        if by_case:
+            # "12 B 17/23": that decision (search/cases.py), not the pages sharing its digits.
+            return queryset.filter(pk__in=by_case)
         name = engines.backend_name_for(language)
         on_node = not engines.uses_database(name)
         # The node once per request at most, and not while its breaker is open (search/node.py).

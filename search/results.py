@@ -200,6 +200,7 @@ class Hit:
     type_label: str
     countries: list = field(default_factory=list)  # CountryRow
     all_concepts: bool = False  # found by the query that asks for every concept
+    by_case_number: bool = False  # a decision whose case number the reader typed
 
     def matches(self, type_filter, country_filter):
         if type_filter and self.type_key != type_filter:

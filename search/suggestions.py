@@ -10,7 +10,7 @@ the same titles.
 
 from wagtail.models import Page
 
-from knowledge.models import LegalRule
+from knowledge.models import DecisionPage, LegalRule
 from website.content_cache import cached_content
 
 from .lemmas import fold, words
@@ -18,16 +18,23 @@ from .translit import is_latin, skeleton
 from .vocabulary import CYRILLIC_LANGUAGES
 
 KNOWLEDGE = ("knowledge.countryprofilepage", "knowledge.guidepage")
+DECISION = "knowledge.decisionpage"
 
 
 def _entries(locale):
     """[(kind, page id, anchor, title, folded words, skeletons)] of one language."""
     pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
     rows = pages.values_list("pk", "title", "content_type__app_label", "content_type__model")
+    # A decision is completed by its case number too ("C-472" → the Shepherd judgment).
+    case_numbers = dict(DecisionPage.objects.filter(locale=locale).values_list("pk", "case_number"))
     entries = []
     for pk, title, app, model in rows:
         kind = f"{app}.{model}"
-        entries.append((kind, pk, "", title, *_word_keys(title)))
+        title_words, skeletons = _word_keys(title)
+        if case_numbers.get(pk):
+            more_words, more_skeletons = _word_keys(case_numbers[pk])
+            title_words, skeletons = title_words + more_words, skeletons + more_skeletons
+        entries.append((kind, pk, "", title, title_words, skeletons))
     rules = LegalRule.objects.filter(locale=locale, profile__in=pages).values_list(
         "profile_id", "translation_key", "heading"
     )
@@ -66,7 +73,9 @@ def suggest(cleaned, locale, limit):
                 title_skeletons[0] if latin else title_words[0]
             ).startswith(skeleton(typed[0]) if latin else fold(typed[0]))
             weight = 0 if kind == "knowledge.legalrule" or kind in KNOWLEDGE else 1
-            chosen.append(((not first, weight, len(title)), pk, anchor, title))
+            # Decisions' titles are sentences naming courts and countries that would crowd
+            # out the profiles and guides: they come after every other title.
+            chosen.append(((kind == DECISION, not first, weight, len(title)), pk, anchor, title))
     chosen.sort(key=lambda c: c[0])
     pages = Page.objects.in_bulk([pk for _key, pk, _a, _t in chosen[:limit]])
     found = []

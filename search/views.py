@@ -23,7 +23,7 @@ from campaign.models import HelpPage
 from knowledge.models import KnowledgeIndexPage
 from website.content_cache import active_locale, cached_content
 
-from . import engines, node, ranking, rules, suggestions
+from . import cases, engines, node, ranking, rules, suggestions
 from .query import clean_query, compile_query
 from .results import CountryRow, Hit, describe_hits, facets, make_cards, rule_card
 from .understand import understand
@@ -118,6 +118,14 @@ def _answer(understood, locale, pages):
         found = {h.page.pk for h in hits}
         extra = [r.profile for r in by_article if r.profile.pk not in found]
         hits += describe_hits(list({p.pk: p for p in extra}.values()))
+    by_case = cases.decisions_with_case_number(understood.cleaned, locale)
+    if by_case:  # "12 B 17/23": that decision first, found even if the engine missed it
+        found = {h.page.pk for h in hits}
+        hits += describe_hits(
+            _pages(locale).filter(pk__in=[pk for pk in by_case if pk not in found])
+        )
+        for hit in hits:
+            hit.by_case_number = hit.page.pk in by_case
     describe_rule_countries(rule_hits)
     return ranking.rank(hits, rule_hits, understood)
 
