@@ -3,9 +3,11 @@
 The engines score words; readers want the page that answers. On top of the engine's order:
 
 - For a legal question (the hits include knowledge pages or rules) the answer types come
-  first: a rule, then country profiles and guides, then news, then campaign pages (appeals,
-  materials, fundraising), then the help page (offered beside the results anyway), then
-  section start pages, which mention every topic in a few words.
+  first: a rule, then country profiles and guides, then news, then decisions (case records:
+  a decision on someone else is no answer for the reader's own case, and a case number finds
+  its decision anyway, as nothing else has it), then campaign pages (appeals, materials,
+  fundraising), then the help page (offered beside the results anyway), then section start
+  pages, which mention every topic in a few words.
 - Within that, results whose title (a rule: its heading and country) has more of the query's
   concepts come first, then the engine's own order.
 """
@@ -15,10 +17,12 @@ from .rules import _forms as forms_of
 
 GUIDE_TYPE = "knowledge.guidepage"
 HELP_TYPE = "campaign.helppage"
+DECISION_TYPE = "knowledge.decisionpage"
 SECTION_TYPES = frozenset(
     {
         "home.homepage",
         "knowledge.knowledgeindexpage",
+        "knowledge.decisionindexpage",
         "news.newsindexpage",
         "campaign.campaignindexpage",
     }
@@ -32,14 +36,24 @@ LEGAL_WEIGHTS = {
     PROFILE_TYPE: 2.6,
     GUIDE_TYPE: 2.6,
     "news.newspage": 1.4,
+    DECISION_TYPE: 1.2,
     HELP_TYPE: 0.8,
 }
 OTHER_WEIGHT = 1.0  # campaign pages and anything else
+# Outside legal questions decisions still follow the pages with the same words: their long
+# titles ("OVG Berlin-Brandenburg, Urteil vom …") name bodies and places every page mentions.
+OTHER_DECISION_WEIGHT = 0.6
 TITLE_WEIGHT = 1.5
 POSITION_WEIGHT = 1.0
 RULE_TEXT_WEIGHT = 0.5
 ALL_CONCEPTS_WEIGHT = 1.0  # the page has every concept of the query (in some form)
 SECTION_WEIGHT = -3.0
+# The profile of a rule that answers every concept is where the reader reads that rule in
+# context: it comes before news that repeat the words ("desertion penalties Russia").
+ANSWERING_PROFILE_WEIGHT = 0.6
+# A decision asked for by its case number (search/cases.py): above everything, like a rule
+# asked for by its article number.
+CASE_NUMBER_WEIGHT = 10.0
 # A near tie between countries goes to the country whose language the reader reads in: a
 # Ukrainian reader typing "мобілізація" more likely means Ukraine's. Small: it only breaks
 # ties (Russian is read in all three countries; English and German in none of them).
@@ -78,7 +92,7 @@ def asks_for_help(understood):
 
 
 def is_legal_question(hits, rule_hits):
-    return bool(rule_hits) or any(h.type_key in KNOWLEDGE_TYPES for h in hits[:20])
+    return bool(rule_hits) or any(h.type_key in KNOWLEDGE_TYPES for h in hits[:5])
 
 
 # Hits re-ordered here; those after them keep the engine's order (a reader seldom pages that
@@ -97,7 +111,10 @@ def rank(hits, rule_hits, understood):
     def at_home(item):
         return HOME_COUNTRY_WEIGHT * any(c.code == home for c in item.countries)
 
-    total = max(len(hits), 1)
+    answering = {r.profile.pk for r in rule_hits if r.complete}
+    # The engine's rank counts by place, not by share of the list: the sixth of seven hits is
+    # nearly as good as the first (its title may answer better), the sixtieth is not.
+    total = max(len(hits), RANKED)
     scored = []
     position_of = {}
     for i, hit in enumerate(hits):
@@ -109,12 +126,18 @@ def rank(hits, rule_hits, understood):
             weight = HELP_WEIGHT
         elif legal:
             weight = LEGAL_WEIGHTS.get(hit.type_key, OTHER_WEIGHT)
+        elif hit.type_key == DECISION_TYPE:
+            weight = OTHER_DECISION_WEIGHT
         else:
             weight = OTHER_WEIGHT
         score = weight + TITLE_WEIGHT * title_coverage(hit.page.title, understood) + position
         if hit.all_concepts:
             score += ALL_CONCEPTS_WEIGHT
         score += at_home(hit)
+        if hit.by_case_number:
+            score += CASE_NUMBER_WEIGHT
+        if legal and hit.type_key == PROFILE_TYPE and hit.page.pk in answering:
+            score += ANSWERING_PROFILE_WEIGHT
         scored.append((score, i, hit))
     for j, rule_hit in enumerate(rule_hits):
         if rule_hit.by_article:
