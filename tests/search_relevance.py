@@ -22,6 +22,16 @@ kind, and fails below the floors there.
 
 from collections import defaultdict
 
+# "Desertion" typed in Belarusian without a country: the Belarusian rule on leaving one's
+# unit (the content of 2026-12 no longer calls it desertion: Art. 445 is leaving the unit,
+# and its penalties could not be checked) or the desertion rules of Russia and Ukraine,
+# whose armies Belarusian readers may serve in too.
+DESERTION_RULES_BE = (
+    "belarus#Leaving your unit is a crime",
+    "russia#Desertion: 5 to 15",
+    "ukraine#Desertion under martial law",
+)
+
 RELEVANCE_SET = [
     # --- English ----------------------------------------------------------------------
     ("en", "question", "what happens if i dont go to the military enlistment office", ["ignored-electronic-summons"]),
@@ -178,13 +188,13 @@ RELEVANCE_SET = [
     ("be", "inflection", "дэзерціраў", ["germany-protection-deserters"]),
     ("be", "inflection", "пашпарты ў пасольствах", ["belarus#No passports at embassies"]),
     ("be", "latin", "pozva", ["belarus-summons-exit-ban"]),
-    ("be", "latin", "dezercirstva", ["belarus#Desertion is a crime"]),
+    ("be", "latin", "dezercirstva", [DESERTION_RULES_BE]),
     ("be", "latin", "alternatyunaja sluzhba", ["belarus#Alternative service only for religious"]),
-    ("be", "typo", "дэзерцирства", ["belarus#Desertion is a crime"]),
+    ("be", "typo", "дэзерцирства", [DESERTION_RULES_BE]),
     ("be", "typo", "ухиленне ад прызыву", ["belarus#Evading call-up"]),
     ("be", "typo", "альтэрнатыуная служба", ["belarus#Alternative service only for religious"]),
     ("be", "synonym", "ваенкамат забарона выезду", ["belarus#Commissariats can bar you"]),
-    ("be", "synonym", "уцекач з войска", ["belarus#Desertion is a crime"]),
+    ("be", "synonym", "уцекач з войска", [DESERTION_RULES_BE]),
     ("be", "article", "арт. 435", ["belarus#Evading call-up"]),
     ("be", "article", "артыкул 356", ["belarus#Treason by soldiers"]),
     ("be", "article", "ст 434", ["belarus#Evading mobilisation"]),

@@ -99,9 +99,10 @@ def test_a_small_word_does_not_make_an_unrelated_page_match(client, demo_content
 @pytest.mark.parametrize(
     ("language", "typed", "meant"),
     [
-        ("ru", "мобилизцаия", "мобилизация"),
-        ("en", "asylym", "asylum"),
-        ("de", "Deserteuer", "deserteure"),
+        ("ru", "мобилизцаия", {"мобилизация"}),
+        ("en", "asylym", {"asylum"}),
+        # one letter off "Deserteur" and two swapped in "Deserteure": either is right
+        ("de", "Deserteuer", {"deserteure", "deserteur"}),
     ],
 )
 def test_a_typo_finds_pages_and_offers_the_spelling_as_a_link(
@@ -113,7 +114,7 @@ def test_a_typo_finds_pages_and_offers_the_spelling_as_a_link(
         r'class="search-suggestion">[^<]*<a href="\?q=([^"&]+)[^"]*">([^<]+)</a>', html
     )
     assert suggestion, "Did you mean … is offered as a link"
-    assert suggestion.group(2).lower() == meant
+    assert suggestion.group(2).lower() in meant
 
 
 def test_nearest_word_of_the_vocabulary():

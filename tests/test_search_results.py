@@ -65,8 +65,13 @@ def test_inflected_words_find_the_page(client, demo_content, language, query, ex
 @pytest.mark.django_db
 def test_result_cards_show_type_country_date_and_highlighted_snippet(client, demo_content):
     html = search_html(client, "ru", "повестки")
-    card = html.split('class="search-result"', 2)[1]
-    assert "Россия" in card  # the Russia profile: type, country and review date
+    # the guide on ignored electronic summonses: type, country and review date
+    card = next(
+        c
+        for c in html.split('class="search-result"')[1:]
+        if 'href="/ru/knowledge/ignored-electronic-summons/"' in c.split("</li>")[0]
+    ).split("</li>")[0]
+    assert "Россия" in card
     assert "search-result__type" in card and "search-result__countries" in card
     assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', card)
     # the matching word is highlighted in whatever form the page uses it
