@@ -48,8 +48,9 @@ POSITION_WEIGHT = 1.0
 RULE_TEXT_WEIGHT = 0.5
 ALL_CONCEPTS_WEIGHT = 1.0  # the page has every concept of the query (in some form)
 SECTION_WEIGHT = -3.0
-# The profile of a rule that answers every concept is where the reader reads that rule in
-# context: it comes before news that repeat the words ("desertion penalties Russia").
+# The profile of a rule that answers every concept, when the reader named its country, is
+# where they read that rule in context: it comes before news that repeat the words
+# ("desertion penalties Russia"). Without the country named, profiles stay broad pages.
 ANSWERING_PROFILE_WEIGHT = 0.6
 # A decision asked for by its case number (search/cases.py): above everything, like a rule
 # asked for by its article number.
@@ -130,13 +131,14 @@ def rank(hits, rule_hits, understood):
             weight = OTHER_DECISION_WEIGHT
         else:
             weight = OTHER_WEIGHT
-        score = weight + TITLE_WEIGHT * title_coverage(hit.page.title, understood) + position
+        coverage = title_coverage(hit.page.title, understood)
+        score = weight + TITLE_WEIGHT * coverage + position
         if hit.all_concepts:
             score += ALL_CONCEPTS_WEIGHT
         score += at_home(hit)
         if hit.by_case_number:
             score += CASE_NUMBER_WEIGHT
-        if legal and hit.type_key == PROFILE_TYPE and hit.page.pk in answering:
+        if legal and hit.type_key == PROFILE_TYPE and hit.page.pk in answering and coverage:
             score += ANSWERING_PROFILE_WEIGHT
         scored.append((score, i, hit))
     for j, rule_hit in enumerate(rule_hits):
