@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class CampaignConfig(AppConfig):
     name = "campaign"
-    verbose_name = "Campaign"
+    verbose_name = _("Campaign")
 
     def ready(self):
         from .models import Signatory

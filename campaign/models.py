@@ -62,8 +62,12 @@ class CampaignIndexPage(CachedViewRestrictionsMixin, Page):
     """The campaign section of one language: introduction and the appeals, material and
     fundraising below it. Edited by the campaign team."""
 
+    show_in_menus_default = True  # a section of the site: in the main navigation
+
     introduction = models.TextField(
-        blank=True, help_text="Shown at the top: what the campaign demands and how to join."
+        verbose_name=_("introduction"),
+        blank=True,
+        help_text=_("Shown at the top: what the campaign demands and how to join."),
     )
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -80,6 +84,7 @@ class CampaignIndexPage(CachedViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("campaign section")
+        verbose_name_plural = _("campaign sections")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -96,12 +101,23 @@ class AppealPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     team approves or rejects each signature under Snippets › Signatory organisations."""
 
     addressee = models.CharField(
-        max_length=160, help_text="To whom the appeal is addressed, e.g. 'the German Bundestag'."
+        verbose_name=_("addressee"),
+        max_length=160,
+        help_text=_("To whom the appeal is addressed, e.g. 'the German Bundestag'."),
     )
-    teaser = models.TextField(help_text="One or two sentences shown in lists and above the text.")
-    body = StreamField(BodyStreamBlock(), help_text="The text of the appeal with its demands.")
+    teaser = models.TextField(
+        verbose_name=_("teaser"),
+        help_text=_("One or two sentences shown in lists and above the text."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        help_text=_("The text of the appeal with its demands."),
+        verbose_name=_("body"),
+    )
     signing_open = models.BooleanField(
-        default=True, help_text="Untick to close the signature form, e.g. after handing over."
+        verbose_name=_("signing is open"),
+        default=True,
+        help_text=_("Untick to close the signature form, e.g. after handing over."),
     )
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -116,7 +132,7 @@ class AppealPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         FieldPanel("addressee"),
         FieldPanel("teaser"),
         FieldPanel("body"),
-        InlinePanel("documents", heading="Downloads per language", label="Document"),
+        InlinePanel("documents", heading=_("Downloads per language"), label=_("Document")),
         FieldPanel("signing_open"),
     ]
 
@@ -127,6 +143,7 @@ class AppealPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
 
     def source_appeal(self):
         """The appeal in the default language: signatures belong to the appeal, not to
@@ -194,13 +211,20 @@ class LanguageDocument(TranslatableMixin, Orderable):
         "wagtaildocs.Document",
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="The file; its size and type are shown next to the link.",
+        help_text=_("The file; its size and type are shown next to the link."),
+        verbose_name=_("document"),
     )
     language = models.CharField(
-        max_length=8, choices=LANGUAGE_CHOICES, help_text="The language the document is written in."
+        verbose_name=_("language"),
+        max_length=8,
+        choices=LANGUAGE_CHOICES,
+        help_text=_("The language the document is written in."),
     )
     label = models.CharField(
-        max_length=160, blank=True, help_text="Link text; the document's title if empty."
+        verbose_name=_("label"),
+        max_length=160,
+        blank=True,
+        help_text=_("Link text; the document's title if empty."),
     )
 
     panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("document")]), FieldPanel("label")]
@@ -212,10 +236,13 @@ class LanguageDocument(TranslatableMixin, Orderable):
 
 
 class AppealDocument(LanguageDocument):
-    page = ParentalKey(AppealPage, on_delete=models.CASCADE, related_name="documents")
+    page = ParentalKey(
+        AppealPage, on_delete=models.CASCADE, related_name="documents", verbose_name=_("page")
+    )
 
     class Meta(LanguageDocument.Meta):
         verbose_name = _("appeal document")
+        verbose_name_plural = _("appeal documents")
         unique_together = [("translation_key", "locale")]
 
 
@@ -247,29 +274,36 @@ class Signatory(models.Model):
         AppealPage,
         on_delete=models.CASCADE,
         related_name="signatories",
-        help_text="The appeal (in its original language; translations show the same list).",
+        help_text=_("The appeal (in its original language; translations show the same list)."),
+        verbose_name=_("appeal"),
     )
-    name = models.CharField(max_length=200, help_text="The organisation's name as it signs.")
+    name = models.CharField(
+        verbose_name=_("name"), max_length=200, help_text=_("The organisation's name as it signs.")
+    )
     # Any country (ISO 3166-1 code), not only those the knowledge base is about.
     country = CountryField(
         countries=SignatoryCountries,
         blank=True,
         verbose_name=_("country"),
-        help_text="Where the organisation is based.",
+        help_text=_("Where the organisation is based."),
     )
-    website = models.URLField(blank=True, help_text="Shown publicly as a link.")
+    website = models.URLField(
+        verbose_name=_("website"), blank=True, help_text=_("Shown publicly as a link.")
+    )
     contact_email = models.EmailField(
+        verbose_name=_("contact e-mail address"),
         blank=True,
-        help_text="For questions about the signature only. Never shown on the site.",
+        help_text=_("For questions about the signature only. Never shown on the site."),
     )
     status = models.CharField(
+        verbose_name=_("status"),
         max_length=10,
         choices=Status.choices,
         default=Status.PENDING,
         db_index=True,
-        help_text="Only approved organisations appear on the appeal.",
+        help_text=_("Only approved organisations appear on the appeal."),
     )
-    submitted_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(verbose_name=_("submitted at"), auto_now_add=True)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
     website_key = models.CharField(max_length=200, editable=False, blank=True)
 
@@ -354,7 +388,9 @@ class MaterialPage(CachedViewRestrictionsMixin, Page):
     language. Edited by the campaign team."""
 
     introduction = models.TextField(
-        blank=True, help_text="What the material is for and how to use it at actions."
+        verbose_name=_("introduction"),
+        blank=True,
+        help_text=_("What the material is for and how to use it at actions."),
     )
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -365,7 +401,7 @@ class MaterialPage(CachedViewRestrictionsMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
-        InlinePanel("materials", heading="Documents", label="Document"),
+        InlinePanel("materials", heading=_("Documents"), label=_("Document")),
     ]
 
     parent_page_types = ["campaign.CampaignIndexPage"]
@@ -373,6 +409,7 @@ class MaterialPage(CachedViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("campaign material")
+        verbose_name_plural = _("campaign materials")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -383,15 +420,21 @@ class MaterialPage(CachedViewRestrictionsMixin, Page):
 
 
 class MaterialDocument(LanguageDocument):
-    page = ParentalKey(MaterialPage, on_delete=models.CASCADE, related_name="materials")
+    page = ParentalKey(
+        MaterialPage, on_delete=models.CASCADE, related_name="materials", verbose_name=_("page")
+    )
     description = models.CharField(
-        max_length=250, blank=True, help_text="What it is, e.g. 'A3 poster, black and white'."
+        verbose_name=_("description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What it is, e.g. 'A3 poster, black and white'."),
     )
 
     panels = LanguageDocument.panels + [FieldPanel("description")]
 
     class Meta(LanguageDocument.Meta):
         verbose_name = _("material document")
+        verbose_name_plural = _("material documents")
         unique_together = [("translation_key", "locale")]
 
 
@@ -403,13 +446,17 @@ class HelpPage(CachedViewRestrictionsMixin, Page):
     channels setting) and the European network of partner organisations by country.
     Edited by the counselling team."""
 
+    show_in_menus_default = True  # a section of the site: in the main navigation
+
     introduction = models.TextField(
-        help_text="Whom the counsellors help and what to expect, in plain words."
+        verbose_name=_("introduction"),
+        help_text=_("Whom the counsellors help and what to expect, in plain words."),
     )
     hotline_languages = MultipleChoiceField(
+        verbose_name=_("hotline languages"),
         choices=LANGUAGE_CHOICES,
         blank=True,
-        help_text="Languages the counselling hotline answers in.",
+        help_text=_("Languages the counselling hotline answers in."),
     )
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -421,7 +468,7 @@ class HelpPage(CachedViewRestrictionsMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("hotline_languages"),
-        InlinePanel("network", heading="European network", label="Partner organisation"),
+        InlinePanel("network", heading=_("European network"), label=_("Partner organisation")),
     ]
 
     override_translatable_fields = [SynchronizedField("hotline_languages")]
@@ -432,6 +479,7 @@ class HelpPage(CachedViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("help page")
+        verbose_name_plural = _("help pages")
 
     def hotline_language_names(self):
         labels = dict(LANGUAGE_CHOICES)
@@ -466,27 +514,50 @@ class HelpPage(CachedViewRestrictionsMixin, Page):
 class NetworkContact(TranslatableMixin, Orderable):
     """A partner organisation of the European network in one country."""
 
-    page = ParentalKey(HelpPage, on_delete=models.CASCADE, related_name="network")
-    name = models.CharField(max_length=160, help_text="The organisation's name.")
+    page = ParentalKey(
+        HelpPage, on_delete=models.CASCADE, related_name="network", verbose_name=_("page")
+    )
+    name = models.CharField(
+        verbose_name=_("name"), max_length=160, help_text=_("The organisation's name.")
+    )
     country = models.ForeignKey(
         "knowledge.Country",
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Where the organisation works (the English entry).",
+        help_text=_("Where the organisation works (the English entry)."),
+        verbose_name=_("country"),
     )
-    city = models.CharField(max_length=80, blank=True, help_text="City, if it matters for visits.")
+    city = models.CharField(
+        verbose_name=_("city"),
+        max_length=80,
+        blank=True,
+        help_text=_("City, if it matters for visits."),
+    )
     description = models.TextField(
-        blank=True, help_text="What they help with, in one or two sentences."
+        verbose_name=_("description"),
+        blank=True,
+        help_text=_("What they help with, in one or two sentences."),
     )
     languages = MultipleChoiceField(
-        choices=LANGUAGE_CHOICES, help_text="Languages the counsellors speak."
+        verbose_name=_("languages"),
+        choices=LANGUAGE_CHOICES,
+        help_text=_("Languages the counsellors speak."),
     )
-    website = models.URLField(blank=True, help_text="Public website.")
-    email = models.EmailField(blank=True, help_text="Public contact address.")
+    website = models.URLField(verbose_name=_("website"), blank=True, help_text=_("Public website."))
+    email = models.EmailField(
+        verbose_name=_("e-mail address"), blank=True, help_text=_("Public contact address.")
+    )
     phone = models.CharField(
-        max_length=40, blank=True, help_text="In international format, e.g. +370 5 123 4567."
+        verbose_name=_("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("In international format, e.g. +370 5 123 4567."),
     )
-    telegram = models.URLField(blank=True, help_text="Public Telegram link, e.g. https://t.me/...")
+    telegram = models.URLField(
+        verbose_name=_("telegram"),
+        blank=True,
+        help_text=_("Public Telegram link, e.g. https://t.me/..."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("country"), FieldPanel("city")]),
@@ -523,14 +594,18 @@ class NetworkContact(TranslatableMixin, Orderable):
 
 
 class SupportedGroupBlock(blocks.StructBlock):
-    name = blocks.CharBlock(help_text="e.g. 'Ukrainian Pacifist Movement'.")
-    country = blocks.CharBlock(required=False, help_text="Where the group works.")
-    description = blocks.TextBlock(required=False, help_text="What the money makes possible.")
-    url = blocks.URLBlock(required=False, help_text="The group's website.")
+    name = blocks.CharBlock(label=_("Name"), help_text=_("e.g. 'Ukrainian Pacifist Movement'."))
+    country = blocks.CharBlock(
+        label=_("Country"), required=False, help_text=_("Where the group works.")
+    )
+    description = blocks.TextBlock(
+        label=_("Description"), required=False, help_text=_("What the money makes possible.")
+    )
+    url = blocks.URLBlock(label=_("Website"), required=False, help_text=_("The group's website."))
 
     class Meta:
         icon = "group"
-        label = "Supported group"
+        label = _("Supported group")
 
 
 class FundraisingPage(CachedViewRestrictionsMixin, Page):
@@ -538,22 +613,41 @@ class FundraisingPage(CachedViewRestrictionsMixin, Page):
     the groups supported and the bank details. Edited by the campaign team; there is no
     online payment."""
 
-    introduction = models.TextField(help_text="Why the money is needed and where it goes.")
+    introduction = models.TextField(
+        verbose_name=_("introduction"), help_text=_("Why the money is needed and where it goes.")
+    )
     target_amount = models.PositiveIntegerField(
-        help_text="The target in euros, whole euros, e.g. 250000."
+        verbose_name=_("target amount"),
+        help_text=_("The target in euros, whole euros, e.g. 250000."),
     )
     received_amount = models.PositiveIntegerField(
-        default=0, help_text="Euros received so far; update it when the accounts are checked."
+        verbose_name=_("received amount"),
+        default=0,
+        help_text=_("Euros received so far; update it when the accounts are checked."),
     )
     supported_groups = StreamField(
-        [("group", SupportedGroupBlock())], blank=True, help_text="The groups the money goes to."
+        [("group", SupportedGroupBlock())],
+        blank=True,
+        help_text=_("The groups the money goes to."),
+        verbose_name=_("supported groups"),
     )
-    account_holder = models.CharField(max_length=160, help_text="Name on the bank account.")
-    iban = models.CharField("IBAN", max_length=42, help_text="With spaces every four characters.")
-    bic = models.CharField("BIC", max_length=11, blank=True, help_text="The bank's BIC (SWIFT).")
-    bank_name = models.CharField(max_length=160, blank=True, help_text="The bank's name.")
+    account_holder = models.CharField(
+        verbose_name=_("account holder"), max_length=160, help_text=_("Name on the bank account.")
+    )
+    iban = models.CharField(
+        _("IBAN"), max_length=42, help_text=_("With spaces every four characters.")
+    )
+    bic = models.CharField(
+        _("BIC"), max_length=11, blank=True, help_text=_("The bank's BIC (SWIFT).")
+    )
+    bank_name = models.CharField(
+        verbose_name=_("bank name"), max_length=160, blank=True, help_text=_("The bank's name.")
+    )
     payment_reference = models.CharField(
-        max_length=140, blank=True, help_text="What donors write as reference, e.g. 'ObjectWar'."
+        verbose_name=_("payment reference"),
+        max_length=140,
+        blank=True,
+        help_text=_("What donors write as reference, e.g. 'ObjectWar'."),
     )
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -575,7 +669,7 @@ class FundraisingPage(CachedViewRestrictionsMixin, Page):
                 FieldPanel("bank_name"),
                 FieldPanel("payment_reference"),
             ],
-            heading="Bank details",
+            heading=_("Bank details"),
         ),
     ]
 
@@ -595,6 +689,7 @@ class FundraisingPage(CachedViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("fundraising")
+        verbose_name_plural = _("fundraising pages")
 
     @property
     def percent_received(self):

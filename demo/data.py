@@ -108,6 +108,11 @@ def search_synonyms():
     return load("search_synonyms.yaml")
 
 
+def safety():
+    """The "Read this site safely" page: {title, slug, introduction, body}."""
+    return load("safety.yaml")
+
+
 def decisions():
     """{"index": …, "countries": […], "sources": {id: …}, "decisions": […]}"""
     return load("decisions.yaml")
@@ -120,9 +125,9 @@ def decision(slug):
 # --- translations ------------------------------------------------------------------
 
 
-# Catalogues, each with its own part of the demo: "demo" (home, knowledge base, news, campaign)
-# and "decisions".
-DOMAINS = ("demo", "decisions")
+# Catalogues, each with its own part of the demo: "demo" (home, knowledge base, news, campaign),
+# "decisions" and "safety" (the "Read this site safely" page).
+DOMAINS = ("demo", "decisions", "safety")
 
 
 @functools.cache

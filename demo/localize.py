@@ -8,6 +8,15 @@ wagtail-localize does when a translator publishes an incomplete translation.
 from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+# A source's title and issuer are cited as published, in their own language: the demo records
+# them as translated unchanged, as a translator confirms them in the editor.
+CITATION_FIELDS = (".title", ".issuer")
+
+
+def _kept_as_published(segment):
+    path = segment.context.path
+    return path.startswith("sources.") and path.endswith(CITATION_FIELDS)
+
 
 def translate(instance, language_code, phrasebook, user=None):
     """Create the `language_code` translation of `instance` (a page or snippet) and
@@ -21,6 +30,8 @@ def translate(instance, language_code, phrasebook, user=None):
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
         text = phrasebook.get(segment.string.data)
+        if not text and _kept_as_published(segment):
+            text = segment.string.data
         if text:
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,

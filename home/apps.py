@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import pre_save
+from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     name = "home"
-    verbose_name = "Home and site-wide settings"
+    verbose_name = _("Home and site-wide settings")
 
     def ready(self):
         from wagtail.images import get_image_model

@@ -11,7 +11,7 @@ from wagtail.images.blocks import ImageBlock
 
 from .images import prefetch_picture_renditions
 
-ALT_TEXT_HELP = (
+ALT_TEXT_HELP = _(
     "Alt text is read aloud to blind readers and shown instead of the image when it is "
     "turned off to save data or fails to load on a slow connection: say in one sentence "
     "what the image shows that matters for the text. Mark the image as decorative only "
@@ -20,7 +20,9 @@ ALT_TEXT_HELP = (
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(help_text="A short heading for the section that follows.")
+    text = blocks.CharBlock(
+        label=_("Text"), help_text=_("A short heading for the section that follows.")
+    )
 
     class Meta:
         icon = "title"
@@ -28,8 +30,10 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, help_text="Who said or wrote it.")
+    text = blocks.TextBlock(label=_("Text"))
+    attribution = blocks.CharBlock(
+        label=_("Attribution"), required=False, help_text=_("Who said or wrote it.")
+    )
 
     class Meta:
         icon = "openquote"
@@ -37,8 +41,10 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock()
-    label = blocks.CharBlock(required=False, help_text="Link text; the document title if empty.")
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(
+        label=_("Label"), required=False, help_text=_("Link text; the document title if empty.")
+    )
 
     class Meta:
         icon = "doc-full"
@@ -49,20 +55,26 @@ class FigureBlock(blocks.StructBlock):
     """An image in the text: alt text (or marked decorative), optional caption and credit.
     Rendered through templates/components/picture.html (AVIF, WebP, JPEG in three widths)."""
 
-    image = ImageBlock(help_text=ALT_TEXT_HELP)
+    image = ImageBlock(label=_("Image"), help_text=ALT_TEXT_HELP)
     caption = blocks.CharBlock(
-        required=False, max_length=250, help_text="Shown under the image. Optional."
+        label=_("Caption"),
+        required=False,
+        max_length=250,
+        help_text=_("Shown under the image. Optional."),
     )
     credit = blocks.CharBlock(
+        label=_("Credit"),
         required=False,
         max_length=120,
-        help_text="Who made the image, e.g. 'Connection e.V.'. Shown after 'Image:'. "
-        "Never name a person the image could put at risk.",
+        help_text=_(
+            "Who made the image, e.g. 'Connection e.V.'. Shown after 'Image:'. "
+            "Never name a person the image could put at risk."
+        ),
     )
 
     class Meta:
         icon = "image"
-        label = "Image"
+        label = _("Image")
         template = "components/blocks/image_block.html"
 
     def bulk_to_python(self, values):
@@ -73,14 +85,15 @@ class FigureBlock(blocks.StructBlock):
 
 
 class BodyStreamBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("Heading"))
     paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
         template="components/blocks/paragraph_block.html",
     )
-    quote = QuoteBlock()
-    image = FigureBlock()
-    document = DocumentLinkBlock()
+    quote = QuoteBlock(label=_("Quote"))
+    image = FigureBlock(label=_("Image"))
+    document = DocumentLinkBlock(label=_("Document"))
 
     class Meta:
         verbose_name = _("body")

@@ -22,17 +22,23 @@ class HomePage(CachedViewRestrictionsMixin, Page):
     knowledge base. Edited by the campaign team in English, then translated."""
 
     headline = models.CharField(
+        verbose_name=_("headline"),
         max_length=255,
-        help_text="The campaign's main message, shown large at the top of the page.",
+        help_text=_("The campaign's main message, shown large at the top of the page."),
     )
     introduction = models.TextField(
-        help_text="Two or three sentences under the headline: who the alliance is, whom it helps.",
+        verbose_name=_("introduction"),
+        help_text=_(
+            "Two or three sentences under the headline: who the alliance is, whom it helps."
+        ),
     )
     knowledge_call = models.CharField(
-        "call to the knowledge base",
+        _("call to the knowledge base"),
         max_length=120,
-        help_text="Text of the button that leads to the knowledge base, "
-        "e.g. 'Know the law before you answer a summons'.",
+        help_text=_(
+            "Text of the button that leads to the knowledge base, "
+            "e.g. 'Know the law before you answer a summons'."
+        ),
     )
     knowledge_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -40,7 +46,10 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The knowledge base start page. Each language shows its own translation of it.",
+        help_text=_(
+            "The knowledge base start page. Each language shows its own translation of it."
+        ),
+        verbose_name=_("knowledge page"),
     )
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -55,7 +64,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         FieldPanel("introduction"),
         MultiFieldPanel(
             [FieldPanel("knowledge_call"), PageChooserPanel("knowledge_page")],
-            heading="Knowledge base",
+            heading=_("Knowledge base"),
         ),
     ]
 
@@ -69,16 +78,19 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         "news.NewsIndexPage",
         "campaign.CampaignIndexPage",
         "campaign.HelpPage",
+        "safety.SafetyPage",
     ]
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         knowledge = self.knowledge_page
         if knowledge is not None:
-            knowledge = localized(knowledge)
+            # Deferred: the template needs its URL and routes, not its fields (no query).
+            knowledge = localized(knowledge).specific_deferred
             context["knowledge_page"] = knowledge if knowledge.live else None
         return context
 
@@ -93,32 +105,52 @@ class HelpChannels(CachedSiteSetting, BaseSiteSetting):
     every page, so a reader in trouble never has to look for it."""
 
     telegram_channel_name = models.CharField(
+        verbose_name=_("channel name"),
         max_length=120,
         blank=True,
-        help_text="As people see it in Telegram, e.g. 'Connection e.V. на русском'.",
+        help_text=_("As people see it in Telegram, e.g. 'Connection e.V. на русском'."),
     )
     telegram_channel_url = models.URLField(
-        blank=True, help_text="The channel's public link, e.g. https://t.me/..."
+        verbose_name=_("channel address"),
+        blank=True,
+        help_text=_("The channel's public link, e.g. https://t.me/..."),
     )
     hotline_number = models.CharField(
+        verbose_name=_("phone number"),
         max_length=40,
         blank=True,
-        help_text="In international format, e.g. +49 69 8237 5534.",
+        help_text=_("In international format, e.g. +49 69 8237 5534."),
     )
     hotline_first_day = models.PositiveSmallIntegerField(
-        choices=WEEKDAY_CHOICES, default=0, help_text="First weekday the hotline is staffed."
+        verbose_name=_("first day"),
+        choices=WEEKDAY_CHOICES,
+        default=0,
+        help_text=_("First weekday the hotline is staffed."),
     )
     hotline_last_day = models.PositiveSmallIntegerField(
-        choices=WEEKDAY_CHOICES, default=4, help_text="Last weekday the hotline is staffed."
+        verbose_name=_("last day"),
+        choices=WEEKDAY_CHOICES,
+        default=4,
+        help_text=_("Last weekday the hotline is staffed."),
     )
-    hotline_opens = models.TimeField(default=time(10, 0), help_text="Opening time, Berlin time.")
-    hotline_closes = models.TimeField(default=time(16, 0), help_text="Closing time, Berlin time.")
-    email = models.EmailField(blank=True, help_text="Address for written questions.")
+    hotline_opens = models.TimeField(
+        verbose_name=_("opens at"),
+        default=time(10, 0),
+        help_text=_("Opening time, Berlin time."),
+    )
+    hotline_closes = models.TimeField(
+        verbose_name=_("closes at"),
+        default=time(16, 0),
+        help_text=_("Closing time, Berlin time."),
+    )
+    email = models.EmailField(
+        verbose_name=_("e-mail address"), blank=True, help_text=_("Address for written questions.")
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("telegram_channel_name"), FieldPanel("telegram_channel_url")],
-            heading="Telegram",
+            heading=_("Telegram"),
         ),
         MultiFieldPanel(
             [
@@ -128,13 +160,14 @@ class HelpChannels(CachedSiteSetting, BaseSiteSetting):
                 FieldPanel("hotline_opens"),
                 FieldPanel("hotline_closes"),
             ],
-            heading="Counselling hotline",
+            heading=_("Counselling hotline"),
         ),
         FieldPanel("email"),
     ]
 
     class Meta:
         verbose_name = _("help channels")
+        verbose_name_plural = _("help channels")
 
     @property
     def hotline_days(self):

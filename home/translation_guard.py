@@ -32,7 +32,10 @@ CONVERT_TO_ALIAS_ACTION = "localize-convert-to-alias"
 def may_publish(user, instance):
     """Whether `user` may change what readers see of `instance` (a page or a snippet)."""
     if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_publish()
+        perms = instance.permissions_for_user(user)
+        # Rules and guides have no plain "Publish" (knowledge/review.py); the permission
+        # itself still decides here.
+        return getattr(perms, "holds_publish_permission", perms.can_publish)()
     if isinstance(instance, DraftStateMixin):
         return user.has_perm(get_permission_name("publish", type(instance)))
     # A snippet without drafts is live as soon as it is saved: editing is publishing.

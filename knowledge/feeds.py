@@ -1,13 +1,17 @@
-"""The Atom feed of new decisions in one language: newest publication first, so a reader
-learns of a decision when it is added to the site, whatever its own date."""
+"""Atom feeds of the knowledge base: new decisions in one language (newest publication first,
+so a reader learns of a decision when it is added to the site, whatever its own date), and
+the changes to the rules."""
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from website.dates import long_date
 
+from .changelog import FIELD_GROUPS
 from .models.decisions import FEED_LENGTH, DecisionPage
+from .models.review import RuleChange
 
 
 class DecisionsAtomFeed(Feed):
@@ -70,3 +74,88 @@ class DecisionsAtomFeed(Feed):
 
     def item_categories(self, item):
         return item.topic_labels()
+
+
+class RuleChangesAtomFeed(Feed):
+    """What changed in the rules, newest first, for every country of one language or for one
+    (`country_code`): readers follow the law in any feed reader without giving an address.
+    Built from the change log the English profiles record on publish (changelog.py), with
+    headings and summaries as the reader's language has them."""
+
+    feed_type = Atom1Feed
+
+    def __init__(self, index, country_code=None):
+        super().__init__()
+        self.index = index
+        self.country_code = country_code
+
+    def get_object(self, request, *args, **kwargs):
+        from .queries import profiles_for_locale
+
+        self.request = request
+        profiles = profiles_for_locale(self.index.locale)
+        if self.country_code is not None:
+            profiles = [p for p in profiles if p.country.code == self.country_code]
+            if not profiles:
+                raise Http404
+        self.profiles = {str(p.translation_key): p for p in profiles}
+        return self.index
+
+    def title(self, index):
+        if self.country_code is not None:
+            [profile] = self.profiles.values()
+            name = profile.country_name
+        else:
+            name = index.title
+        return f"{_('What changed')}: {name} · #ObjectWarCampaign"
+
+    def link(self, index):
+        if self.country_code is not None:
+            return next(iter(self.profiles.values())).get_url(self.request)
+        return index.get_url(self.request)
+
+    def subtitle(self, index):
+        return _("Rules added, changed or removed in our country profiles.")
+
+    def items(self, index):
+        changes = list(RuleChange.objects.filter(profile_key__in=self.profiles)[:FEED_LENGTH])
+        for change in changes:
+            profile = self.profiles[str(change.profile_key)]
+            rules = {str(rule.translation_key): rule for rule in profile.ordered_rules}
+            change.profile = profile
+            change.rule = rules.get(str(change.rule_key))
+        return changes
+
+    def item_title(self, change):
+        heading = change.rule.heading if change.rule else change.heading
+        if change.kind == RuleChange.Kind.CHANGED:
+            labels = dict((group, label) for group, (label, _names) in FIELD_GROUPS.items())
+            what = _("changed: %(parts)s") % {
+                "parts": ", ".join(str(labels[g]) for g in change.fields if g in labels)
+            }
+        else:
+            what = change.get_kind_display()
+        return f"{change.profile.country_name}: {heading} — {what}"
+
+    def item_description(self, change):
+        if change.rule is None:  # removed: the rule is no longer in the profile
+            return _("This rule is no longer part of the profile.")
+        return change.rule.summary
+
+    def item_link(self, change):
+        url = change.profile.get_url(self.request)
+        return f"{url}#rule-{change.rule_key}" if change.rule else url
+
+    def item_guid(self, change):
+        return f"{self.request.scheme}://{self.request.get_host()}/rule-changes/{change.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, change):
+        return change.changed_at
+
+    def item_updateddate(self, change):
+        return change.changed_at
+
+    def item_categories(self, change):
+        return [change.profile.country_name]

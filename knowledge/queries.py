@@ -1,7 +1,9 @@
 """Queries shared by the comparison matrix and the situation guide (bounded query counts)."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 
+from home.translation_freshness import source_states
 from website.content_cache import active_locale, cached_content
 
 from .models.countries import Country
@@ -10,8 +12,8 @@ from .models.rules import LegalRule
 
 
 def profiles_for_locale(locale):
-    """Live country profiles of `locale` with their rules (3 queries), each with
-    `country_name` in that language."""
+    """Live country profiles of `locale` with their rules, each with `country_name` in that
+    language and `source_state` (3 queries, plus 3 for a translation)."""
     profiles = list(
         CountryProfilePage.objects.live()
         .filter(locale=locale)
@@ -22,10 +24,14 @@ def profiles_for_locale(locale):
         .order_by("path")
     )
     names = country_names(locale, [p.country for p in profiles])
+    # Whether each translation lags its English profile: the comparison and the situation
+    # guide say so (home/translation_freshness.py); three queries for all of them.
+    states = source_states(profiles) if locale.language_code != settings.LANGUAGE_CODE else {}
     for profile in profiles:
         profile.country_name = names.get(profile.country_id, profile.country.name)
         # rules_by_topic() and the glance read this instead of querying again
         profile.__dict__["ordered_rules"] = list(profile.rules.all())
+        profile.__dict__["source_state"] = states.get(profile.pk)
     return profiles
 
 

@@ -1,85 +1,197 @@
-"""Admin report 'Legal content due for review': rules an editor marked as under review,
-then profiles, guides and rules whose last legal review is older than the threshold (or
-missing), oldest first."""
+"""Admin report 'Legal content due for review': one row per profile or guide in each language
+that waits for a legal reviewer, with what to check on it: pages published outside the review
+and pages with rules under review first, then whatever was last reviewed longest ago (or never);
+the rules concerned are listed in their profile's row, each linked to its panel in the editor."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Site
+from wagtail.models import Page, Site, WorkflowState
 
+import django_filters
+
+from .models.countries import Country
 from .models.pages import CountryProfilePage, GuidePage
 from .models.review import KnowledgeSettings
 from .models.rules import LegalRule
 
 
 @dataclass
-class DueItem:
+class RuleToCheck:
+    heading: str
+    reason: str
+    url: str
+
+
+@dataclass
+class ReviewTask:
+    """A profile or guide in one language that a legal reviewer should check, and why."""
+
     title: str
     kind: str
     language: str
     last_reviewed: date | None
-    edit_url: str
     page_id: int
-    reason: str = ""
-    under_review: bool = False
+    country_codes: list = field(default_factory=list)
+    reasons: list = field(default_factory=list)
+    rules: list = field(default_factory=list)
+    under_review: bool = False  # a rule of it is marked as under review
+    changed: bool = False  # published outside the legal review
 
     @property
     def age_key(self):
         return self.last_reviewed or date.min
 
+    @property
+    def countries(self):
+        return ", ".join(self.country_codes)
 
-def due_for_review(max_age_days, today=None):
-    """Rules marked as under review, then everything whose review is older than
-    `max_age_days` (or never happened), oldest first."""
+    @property
+    def to_check(self):
+        """Everything to check, as one text (the export)."""
+        return "; ".join([*self.reasons, *(f"{r.heading}: {r.reason}" for r in self.rules)])
+
+
+def _edit_url(page_id):
     from django.urls import reverse
 
+    return reverse("wagtailadmin_pages:edit", args=[page_id])
+
+
+def _rule_urls(profile_ids):
+    """{rule pk: its panel in the profile's editor}: the panels are numbered in the order of
+    the inline formset (by position)."""
+    urls, positions = {}, {}
+    rows = (
+        LegalRule.objects.filter(profile_id__in=profile_ids)
+        .order_by("profile_id", "sort_order", "pk")
+        .values_list("pk", "profile_id")
+    )
+    for pk, profile_id in rows:
+        index = positions[profile_id] = positions.get(profile_id, -1) + 1
+        urls[pk] = f"{_edit_url(profile_id)}#inline_child_rules-{index}-panel-section"
+    return urls
+
+
+def due_for_review(max_age_days, today=None):
+    """A ReviewTask for every profile and guide (in each language) that is overdue (last
+    reviewed more than `max_age_days` ago, or never), was published outside the legal review,
+    is waiting in it, or has rules under review or never reviewed. First what was published
+    unreviewed or has rules under review, then oldest review first."""
     limit = (today or timezone.localdate()) - timedelta(days=max_age_days)
     overdue, never = str(_("Review overdue")), str(_("Never reviewed"))
-    items = []
+    changed = str(_("Changed since the last legal review"))
+    waiting = str(_("Waiting in the legal review"))
+    in_review = set(
+        WorkflowState.objects.active()
+        .filter(base_content_type__app_label="wagtailcore", base_content_type__model="page")
+        .values_list("object_id", flat=True)
+    )
+    tasks = {}
     for model, kind in ((CountryProfilePage, _("Country profile")), (GuidePage, _("Guide"))):
-        stale = model.objects.filter(last_reviewed__lt=limit) | model.objects.filter(
-            last_reviewed__isnull=True
-        )
-        for page in stale.select_related("locale"):
-            items.append(
-                DueItem(
-                    page.title,
-                    str(kind),
-                    page.locale.language_code,
-                    page.last_reviewed,
-                    reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                    page.pk,
-                    overdue if page.last_reviewed else never,
-                )
+        pages = model.objects.select_related("locale")
+        if model is CountryProfilePage:
+            pages = pages.select_related("country")
+        else:
+            pages = pages.prefetch_related("countries")
+        for page in pages:
+            task = ReviewTask(
+                page.title,
+                str(kind),
+                page.locale.language_code,
+                page.last_reviewed,
+                page.pk,
+                country_codes=(
+                    [page.country.code]
+                    if model is CountryProfilePage
+                    else sorted(c.code for c in page.countries.all())
+                ),
             )
+            if page.changed_since_review:
+                task.changed = True
+                task.reasons.append(changed)
+            if page.last_reviewed is None:
+                task.reasons.append(never)
+            elif page.last_reviewed < limit:
+                task.reasons.append(overdue)
+            if str(page.pk) in in_review:
+                task.reasons.append(waiting)
+            tasks[page.pk] = task
+
     rules = (
         LegalRule.objects.filter(last_reviewed__lt=limit)
         | LegalRule.objects.filter(last_reviewed__isnull=True)
         | LegalRule.objects.filter(under_review=True)
+    ).order_by("sort_order", "pk")
+    rules = list(
+        rules.only("pk", "profile_id", "heading", "last_reviewed", "under_review", "review_note")
     )
-    for rule in rules.select_related("profile", "locale"):
+    urls = _rule_urls({rule.profile_id for rule in rules})
+    for rule in rules:
+        task = tasks.get(rule.profile_id)
+        if task is None:
+            continue
         if rule.under_review:
+            task.under_review = True
             reason = str(_("Under review")) + (f": {rule.review_note}" if rule.review_note else "")
+        elif rule.last_reviewed is None and task.last_reviewed is not None:
+            reason = never  # a rule added since the profile's last review
+        elif (
+            rule.last_reviewed is not None
+            and (task.last_reviewed is None or rule.last_reviewed < task.last_reviewed)
+            and rule.last_reviewed < limit
+        ):
+            reason = overdue
         else:
-            reason = overdue if rule.last_reviewed else never
-        items.append(
-            DueItem(
-                f"{rule.heading} ({rule.profile.title})",
-                str(_("Rule")),
-                rule.locale.language_code,
-                rule.last_reviewed,
-                reverse("wagtailadmin_pages:edit", args=[rule.profile_id]),
-                rule.profile_id,
-                reason,
-                rule.under_review,
-            )
-        )
-    return sorted(items, key=lambda item: (not item.under_review, item.age_key, item.title))
+            continue  # the profile's own reason covers it
+        task.rules.append(RuleToCheck(rule.heading, reason, urls[rule.pk]))
+
+    due = [task for task in tasks.values() if task.reasons or task.rules]
+    # First what readers see unreviewed (published outside the review), then what is being
+    # checked (rules under review), then the rest, oldest review first.
+    return sorted(
+        due,
+        key=lambda task: (not task.changed, not task.under_review, task.age_key, task.title),
+    )
+
+
+def _language_choices():
+    return list(settings.LANGUAGES)
+
+
+def _country_choices():
+    return list(
+        Country.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("name")
+        .values_list("code", "name")
+    )
+
+
+class DueForReviewFilterSet(WagtailFilterSet):
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=_language_choices, method="keep"
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=_country_choices, method="keep"
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def keep(self, queryset, name, value):
+        return queryset  # the report filters its rows itself (they are not a queryset)
+
+
+class ToCheckColumn(Column):
+    cell_template_name = "knowledge/admin/review_task_cell.html"
 
 
 class DueForReviewReport(ReportView):
@@ -88,23 +200,40 @@ class DueForReviewReport(ReportView):
     index_url_name = "knowledge_due_for_review"
     index_results_url_name = "knowledge_due_for_review_results"
     results_template_name = "wagtailadmin/generic/listing_results.html"
+    filterset_class = DueForReviewFilterSet
     export_headings = {
         "title": _("Title"),
         "kind": _("Type"),
         "language": _("Language"),
+        "countries": _("Countries"),
         "last_reviewed": _("Last reviewed"),
-        "reason": _("Why"),
+        "to_check": _("What to check"),
     }
-    list_export = ["title", "kind", "language", "last_reviewed", "reason"]
+    list_export = list(export_headings)
     columns = [
+        # Widths: "What to check" (several rules with notes) squeezed titles to a few letters.
         TitleColumn(
-            "title", label=_("Title"), url_name="wagtailadmin_pages:edit", id_accessor="page_id"
+            "title",
+            label=_("Title"),
+            url_name="wagtailadmin_pages:edit",
+            id_accessor="page_id",
+            width="18%",
         ),
         Column("kind", label=_("Type")),
         Column("language", label=_("Language")),
+        Column("countries", label=_("Countries")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
-        Column("reason", label=_("Why")),
+        ToCheckColumn("to_check", label=_("What to check"), width="50%"),
     ]
+
+    def filter_queryset(self, tasks):
+        if self.filters and self.filters.is_valid():
+            data = self.filters.form.cleaned_data
+            if data.get("language"):
+                tasks = [task for task in tasks if task.language == data["language"]]
+            if data.get("country"):
+                tasks = [task for task in tasks if data["country"] in task.country_codes]
+        return tasks
 
     def get_queryset(self):
         site = (
@@ -234,8 +363,13 @@ class DecisionsToDoReport(ReportView):
     }
     list_export = list(export_headings)
     columns = [
+        # Widths: "What to check" (several rules with notes) squeezed titles to a few letters.
         TitleColumn(
-            "title", label=_("Title"), url_name="wagtailadmin_pages:edit", id_accessor="page_id"
+            "title",
+            label=_("Title"),
+            url_name="wagtailadmin_pages:edit",
+            id_accessor="page_id",
+            width="18%",
         ),
         Column("case_number", label=_("Case number")),
         DateColumn("decided_on", label=_("Date of the decision")),

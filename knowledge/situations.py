@@ -46,7 +46,7 @@ SITUATIONS = [
     ),
     _situation(
         "reservist",
-        _("I am a reservist"),
+        _("I am in the reserve"),
         [G.RESERVISTS, G.EVADERS],
         [T.MOBILIZATION, T.OBJECTION, T.EVASION, T.LEAVING, T.ASYLUM],
     ),

@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import ALT_TEXT_HELP, BodyStreamBlock
+from knowledge.forms import EnglishCountriesPageForm, countries_panel
 from knowledge.models.rules import SourceBlock
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import (
@@ -51,11 +53,15 @@ class NewsSeries(TranslatableMixin, models.Model):
     A snippet edited by the news editors; its name is translated."""
 
     name = models.CharField(
+        verbose_name=_("name"),
         max_length=160,
-        help_text="As readers see it, e.g. 'Digest of the Movement of Conscientious Objectors'.",
+        help_text=_("As readers see it, e.g. 'Digest of the Movement of Conscientious Objectors'."),
     )
     organisation = models.CharField(
-        max_length=160, blank=True, help_text="Who publishes the series, if not the alliance."
+        verbose_name=_("organisation"),
+        max_length=160,
+        blank=True,
+        help_text=_("Who publishes the series, if not the alliance."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("organisation")]
@@ -71,16 +77,27 @@ class NewsSeries(TranslatableMixin, models.Model):
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey(
-        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+        "news.NewsPage",
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
+        verbose_name=_("news item"),
     )
+
+    class Meta:
+        verbose_name = _("tag of a news item")
+        verbose_name_plural = _("tags of news items")
 
 
 class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The news of one language: newest first, ten a page, filterable by country, topic
     and year, with RSS and Atom feeds. Edited by the news editors (title and introduction)."""
 
+    show_in_menus_default = True  # a section of the site: in the main navigation
+
     introduction = models.TextField(
-        blank=True, help_text="One or two sentences shown above the list of news."
+        verbose_name=_("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown above the list of news."),
     )
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -97,6 +114,7 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
 
     # --- queries -------------------------------------------------------------
 
@@ -297,10 +315,14 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
     English, then translated; its countries link to the country profiles."""
 
     date = models.DateField(
-        help_text="Publication date shown to readers; the list is sorted by it."
+        verbose_name=_("date"),
+        default=timezone.localdate,  # a new item is usually today's
+        help_text=_("Publication date shown to readers; the list is sorted by it."),
     )
     teaser = models.TextField(
-        max_length=400, help_text="Two or three sentences shown in lists and feeds."
+        verbose_name=_("teaser"),
+        max_length=400,
+        help_text=_("Two or three sentences shown in lists and feeds."),
     )
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -308,51 +330,65 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional; shown under the teaser, in every language. Check that a photo "
-        "shows no one who could be put at risk by it.",
+        help_text=_(
+            "Optional; shown under the teaser, in every language. Check that a photo "
+            "shows no one who could be put at risk by it."
+        ),
+        verbose_name=_("lead image"),
     )
     lead_image_alt = models.CharField(
-        "alt text",
+        _("alt text"),
         max_length=250,
         blank=True,
         help_text=ALT_TEXT_HELP,
     )
     lead_image_decorative = models.BooleanField(
-        "image is decorative",
+        _("image is decorative"),
         default=False,
-        help_text="Only if the image adds nothing to the text; screen readers then skip it.",
+        help_text=_("Only if the image adds nothing to the text; screen readers then skip it."),
     )
     lead_image_caption = models.CharField(
-        "caption", max_length=250, blank=True, help_text="Shown under the image. Optional."
+        _("caption"), max_length=250, blank=True, help_text=_("Shown under the image. Optional.")
     )
     lead_image_credit = models.CharField(
-        "credit",
+        _("credit"),
         max_length=120,
         blank=True,
-        help_text="Who made the image, e.g. 'Connection e.V.'. Shown after 'Image:'.",
+        help_text=_("Who made the image, e.g. 'Connection e.V.'. Shown after 'Image:'."),
     )
-    body = StreamField(BodyStreamBlock(), blank=True, help_text="The full text.")
+    body = StreamField(
+        BodyStreamBlock(), blank=True, help_text=_("The full text."), verbose_name=_("body")
+    )
     sources = StreamField(
         NewsSourcesBlock(),
         blank=True,
-        help_text="The law, decision, statement or report the item is about, so readers can "
-        "check it. Shown numbered under the text.",
+        help_text=_(
+            "The law, decision, statement or report the item is about, so readers can "
+            "check it. Shown numbered under the text."
+        ),
+        verbose_name=_("sources"),
     )
     countries = ParentalManyToManyField(
         "knowledge.Country",
         blank=True,
         related_name="news_pages",
-        help_text="Countries the item is about. Choose the English entries; readers see "
-        "the names and profiles in their language.",
+        help_text=_(
+            "Countries the item is about; readers see the names and profiles in their language."
+        ),
+        verbose_name=_("countries"),
     )
     topic = models.CharField(
+        verbose_name=_("topic"),
         max_length=20,
         choices=NewsTopic.choices,
         default=NewsTopic.CAMPAIGN,
-        help_text="The main topic; readers can filter the news by it.",
+        help_text=_("The main topic; readers can filter the news by it."),
     )
     tags = ClusterTaggableManager(
-        through=NewsPageTag, blank=True, help_text="Free keywords, e.g. 'BAMF', 'mobilisation'."
+        through=NewsPageTag,
+        blank=True,
+        help_text=_("Free keywords, e.g. 'BAMF', 'mobilisation'."),
+        verbose_name=_("tags"),
     )
     series = models.ForeignKey(
         NewsSeries,
@@ -360,12 +396,14 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="news_pages",
-        help_text="If the item is part of a series, e.g. a partner's monthly digest.",
+        help_text=_("If the item is part of a series, e.g. a partner's monthly digest."),
+        verbose_name=_("series"),
     )
     organisation = models.CharField(
+        verbose_name=_("organisation"),
         max_length=160,
         blank=True,
-        help_text="The organisation that published the item, e.g. 'Connection e.V.'.",
+        help_text=_("The organisation that published the item, e.g. 'Connection e.V.'."),
     )
 
     content_panels = Page.content_panels + [
@@ -379,19 +417,19 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
                 FieldPanel("lead_image_caption"),
                 FieldPanel("lead_image_credit"),
             ],
-            heading="Lead image",
+            heading=_("Lead image"),
         ),
         FieldPanel("body"),
         FieldPanel("sources"),
         MultiFieldPanel(
             [
-                FieldPanel("countries"),
+                countries_panel(),
                 FieldPanel("topic"),
                 FieldPanel("tags"),
                 FieldPanel("series"),
                 FieldPanel("organisation"),
             ],
-            heading="About",
+            heading=_("About"),
         ),
     ]
 
@@ -416,6 +454,8 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
         SynchronizedField("lead_image_decorative"),
         SynchronizedField("lead_image_credit"),
     ]
+
+    base_form_class = EnglishCountriesPageForm
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []

@@ -53,6 +53,17 @@ def _delete_test_indexes():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Wagtail's admin activates the user's preferred language for the rest of the thread
+    (translation.activate in its views): a later test must not run in a German or Russian
+    left behind by an earlier one."""
+    yield
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _search_node_breaker_closed():
     """A test that makes the search node fail opens its breaker (search/node.py): later
     tests must not inherit it."""

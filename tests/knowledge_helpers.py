@@ -133,8 +133,10 @@ def field_errors(html, field_name, rule_index=None):
     import re
 
     # Panel ids are made of the (translated) tab and panel headings, e.g.
-    # "panel-child-content-child-legal_rules-6-child-penalty-child-…-fine-errors".
-    scope = f'-legal_rules-{rule_index}-[^"]*' if rule_index is not None else ""
+    # "panel-child-content-child-legal_rules-6-child-penalty-child-…-fine-errors", in the
+    # language of whoever opened the first form since the server started (Wagtail caches
+    # them with the model's panels): so the inline panel's name is not matched.
+    scope = f'-child-[^"-]+-{rule_index}-child-[^"]*' if rule_index is not None else ""
     messages = []
     for block in re.findall(
         rf'id="panel-child-[^"]*{scope}-{field_name}-errors">(.*?)</div>',

@@ -128,7 +128,8 @@ def test_a_news_item_shows_its_lead_image_as_avif_webp_and_jpeg(demo_content, la
     img = picture["img"]
     expected_alt = POSTER_ALT if language_code == "en" else _phrase(language_code, POSTER_ALT)
     assert img["alt"] == expected_alt
-    assert img["loading"] == "lazy" and img["decoding"] == "async"
+    # At the top of the page: fetched at once, not when the reader scrolls (body images are lazy).
+    assert img["loading"] == "eager" and img["decoding"] == "async"
     fallback = open_media(img["src"])
     assert fallback.format == "JPEG"
     # The space the image takes is known before it arrives (16:9 drawing).

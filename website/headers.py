@@ -7,6 +7,12 @@ say `same-origin` instead: under no-referrer Chromium sends `Origin: null` with 
 Django's CSRF check refuses it. Other sites get no referrer either way.
 The Wagtail admin needs inline scripts and styles, so it keeps Django's defaults
 (SECURE_REFERRER_POLICY = same-origin).
+
+The admin's preview panel shows a page in an iframe of the editor. Wagtail renders the preview
+through the whole middleware chain again, with a fake request for the page's public URL
+(`Page.make_preview_request`, which marks it `is_preview`): that response keeps the readers'
+policy but may be framed by the admin of the same site (`frame-ancestors 'self'`); a reader's
+page never may.
 """
 
 import re
@@ -23,6 +29,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "base-uri 'none'",
         "frame-ancestors 'none'",
     ]
+)
+PREVIEW_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "frame-ancestors 'none'", "frame-ancestors 'self'"
 )
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -60,6 +69,9 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         if not request.path_info.startswith(ADMIN_PREFIXES):
-            response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            # Set by Wagtail on its own request object, never from anything a client sends.
+            preview = getattr(request, "is_preview", False)
+            policy = PREVIEW_CONTENT_SECURITY_POLICY if preview else CONTENT_SECURITY_POLICY
+            response.setdefault("Content-Security-Policy", policy)
             response.setdefault("Referrer-Policy", referrer_policy(response))
         return response

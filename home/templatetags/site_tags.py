@@ -16,6 +16,32 @@ def long_date(value):
     return dates.long_date(value)
 
 
+# Where a page without an editor's search description says what it is about, in this order.
+DESCRIPTION_FIELDS = ("summary", "teaser", "introduction", "reasoning", "headline")
+DESCRIPTION_LENGTH = 160
+
+
+@register.simple_tag
+def meta_description(page):
+    """The page's search description, else its first sentences (summary, teaser,
+    introduction…), cut at a word before 160 characters: what search engines and link
+    previews show."""
+    if page is None:
+        return ""
+    text = getattr(page, "search_description", "") or next(
+        (
+            value
+            for name in DESCRIPTION_FIELDS
+            if (value := getattr(page, name, "")) and isinstance(value, str)
+        ),
+        "",
+    )
+    text = " ".join(text.split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
 @register.simple_tag(takes_context=True)
 def get_language_versions(context):
     """The language switcher's entries for whatever the template is showing."""
@@ -25,7 +51,7 @@ def get_language_versions(context):
     return language_versions(request, context.get("page"))
 
 
-def _locale_home(request):
+def locale_home(request):
     """The home page in the active language, looked up once per request (the header's
     home link and the main navigation both need it)."""
     if request is None:
@@ -46,22 +72,22 @@ def _locale_home(request):
 def locale_home_url(context):
     """The home page in the active language (the bare prefix if it has none)."""
     request = context.get("request")
-    home = _locale_home(request)
+    home = locale_home(request)
     url = home.get_url(request) if home is not None else None
     return url or f"/{get_language()}/"
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """The sections of the site (the home page's live children) in the active language,
-    in the order editors arrange them in the page tree (one query)."""
+    """The sections of the site (the home page's live children with "Show in menus") in the
+    active language, in the order editors arrange them in the page tree (one query)."""
     request = context.get("request")
-    home = _locale_home(request)
+    home = locale_home(request)
     if home is None:
         return []
 
     def sections():
-        children = home.get_children().live().order_by("path")
+        children = home.get_children().live().in_menu().order_by("path")
         return [(page, page.get_url(request)) for page in children]
 
     return cached_content(f"sections:{home.pk}", sections)

@@ -19,20 +19,31 @@ class Country(TranslatableMixin, index.Indexed, models.Model):
     """A state, or an occupied or separatist area and the state that controls it.
     A snippet: the name is translated, the code and kind are the same in every language."""
 
-    name = models.CharField(max_length=120, help_text="As readers say it, e.g. 'Russia'.")
-    code = models.SlugField(
-        max_length=20,
-        help_text="Short stable code, the same in every language: ISO 3166 for states "
-        "(RU, BY, UA), e.g. UA-OCC for the Russian-occupied areas of Ukraine.",
+    name = models.CharField(
+        verbose_name=_("name"), max_length=120, help_text=_("As readers say it, e.g. 'Russia'.")
     )
-    kind = models.CharField(max_length=20, choices=CountryKind.choices, default=CountryKind.STATE)
+    code = models.SlugField(
+        verbose_name=_("code"),
+        max_length=20,
+        help_text=_(
+            "Short stable code, the same in every language: ISO 3166 for states "
+            "(RU, BY, UA), e.g. UA-OCC for the Russian-occupied areas of Ukraine."
+        ),
+    )
+    kind = models.CharField(
+        verbose_name=_("kind"),
+        max_length=20,
+        choices=CountryKind.choices,
+        default=CountryKind.STATE,
+    )
     controlled_by = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="For occupied or separatist areas: the state that controls them in practice.",
+        help_text=_("For occupied or separatist areas: the state that controls them in practice."),
+        verbose_name=_("controlled by"),
     )
 
     panels = [

@@ -91,8 +91,11 @@ class DecisionIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     decisions. Edited by the legal team (title and introduction)."""
 
     introduction = models.TextField(
-        help_text="Shown above the list: what readers find here, and that a decision on "
-        "someone else is no promise for their own case.",
+        help_text=_(
+            "Shown above the list: what readers find here, and that a decision on "
+            "someone else is no promise for their own case."
+        ),
+        verbose_name=_("introduction"),
     )
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -109,6 +112,7 @@ class DecisionIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("decisions index")
+        verbose_name_plural = _("decisions indexes")
 
     @path("")
     def decision_list(self, request):
@@ -131,15 +135,18 @@ class DecisionPage(CachedViewRestrictionsMixin, ChoiceLabelMixin, ReviewedMixin,
 
     deciding_body = models.CharField(
         max_length=200,
-        help_text="As readers know it, e.g. 'Administrative Court of Berlin (33rd chamber)' or "
-        "'Federal Office for Migration and Refugees (BAMF)'.",
+        help_text=_(
+            "As readers know it, e.g. 'Administrative Court of Berlin (33rd chamber)' or "
+            "'Federal Office for Migration and Refugees (BAMF)'."
+        ),
+        verbose_name=_("deciding body"),
     )
     kind = models.CharField(
-        "kind of body",
+        _("kind of body"),
         max_length=20,
         choices=DecidingKind.choices,
         default=DecidingKind.COURT,
-        help_text="European courts and UN bodies decide for no one country.",
+        help_text=_("European courts and UN bodies decide for no one country."),
     )
     deciding_country = models.ForeignKey(
         "knowledge.Country",
@@ -147,72 +154,93 @@ class DecisionPage(CachedViewRestrictionsMixin, ChoiceLabelMixin, ReviewedMixin,
         blank=True,
         on_delete=models.PROTECT,
         related_name="decisions_made",
-        help_text="Where the body sits. Leave empty for European courts and UN bodies.",
+        help_text=_("Where the body sits. Leave empty for European courts and UN bodies."),
+        verbose_name=_("deciding country"),
     )
     decided_on = models.DateField(
-        "date of the decision",
-        help_text="The date the decision was given (not when it was reported or published).",
+        _("date of the decision"),
+        help_text=_("The date the decision was given (not when it was reported or published)."),
     )
     date_is_reported = models.BooleanField(
-        "only the report's date is known",
+        _("only the report's date is known"),
         default=False,
-        help_text="Tick if the decision's own date is not public and the date above is that of a "
-        "report on it. Readers see 'reported on'.",
+        help_text=_(
+            "Tick if the decision's own date is not public and the date above is that of a "
+            "report on it. Readers see 'reported on'."
+        ),
     )
     case_number = models.CharField(
         max_length=120,
         blank=True,
-        help_text="As the body cites it, e.g. '12 B 17/23' or 'C-472/13'. Several cases decided "
-        "together: separate the numbers with a semicolon. Empty if the number is not public.",
+        help_text=_(
+            "As the body cites it, e.g. '12 B 17/23' or 'C-472/13'. Several cases decided "
+            "together: separate the numbers with a semicolon. Empty if the number is not public."
+        ),
+        verbose_name=_("case number"),
     )
     country = models.ForeignKey(
         "knowledge.Country",
         on_delete=models.PROTECT,
         related_name="decisions",
-        verbose_name="person's country of origin",
-        help_text="The country of the person the decision is about. Its profile shows the "
-        "decision with the rules on the topics below.",
+        verbose_name=_("person's country of origin"),
+        help_text=_(
+            "The country of the person the decision is about. Its profile shows the "
+            "decision with the rules on the topics below."
+        ),
     )
     situation = models.CharField(
-        "person's situation",
+        _("person's situation"),
         max_length=20,
         choices=PersonSituation.choices,
-        help_text="What the person was when the case began.",
+        help_text=_("What the person was when the case began."),
     )
     outcome = models.CharField(
         max_length=30,
         choices=Outcome.choices,
-        help_text="For a European court's answer to a national court's questions, choose "
-        "'ruling on how the law is to be read'.",
+        help_text=_(
+            "For a European court's answer to a national court's questions, choose "
+            "'ruling on how the law is to be read'."
+        ),
+        verbose_name=_("outcome"),
     )
     sentence = models.CharField(
         max_length=120,
         blank=True,
-        help_text="Only for a conviction: the sentence, e.g. 'three years' imprisonment'.",
+        help_text=_("Only for a conviction: the sentence, e.g. 'three years' imprisonment'."),
+        verbose_name=_("sentence"),
     )
     topics = MultipleChoiceField(
-        "topics it turns on",
+        _("topics it turns on"),
         choices=Topic.choices,
         blank=True,  # asked for in clean(), with a message that says why
-        help_text="The topics of the rules the decision turns on, e.g. asylum and desertion. "
-        "The country profiles show the decision with their rules on these topics.",
+        help_text=_(
+            "The topics of the rules the decision turns on, e.g. asylum and desertion. "
+            "The country profiles show the decision with their rules on these topics."
+        ),
     )
     related_countries = ParentalManyToManyField(
         "knowledge.Country",
         blank=True,
         related_name="related_decisions",
-        help_text="Other countries whose people the decision bears on, e.g. a European court's "
-        "ruling on deserters for every country whose deserters ask for asylum in the EU.",
+        help_text=_(
+            "Other countries whose people the decision bears on, e.g. a European court's "
+            "ruling on deserters for every country whose deserters ask for asylum in the EU."
+        ),
+        verbose_name=_("related countries"),
     )
     reasoning = models.TextField(
         validators=[MaxLengthValidator(REASONING_MAX_LENGTH)],
-        help_text="Why the body decided as it did, in two or three plain sentences.",
+        help_text=_("Why the body decided as it did, in two or three plain sentences."),
+        verbose_name=_("reasoning"),
     )
     sources = StreamField(
         SourcesBlock(),
         blank=True,  # SourcesBlock asks for one, with a message that says why
-        help_text="The decision itself where it is public, else reports on it. Every decision "
-        "needs at least one source.",
+        help_text=_(
+            "The decision itself where it is public, else reports on it. Every decision "
+            "needs at least one source."
+        ),
+        verbose_name=_("sources"),
     )
 
     content_panels = Page.content_panels + [
@@ -228,25 +256,25 @@ class DecisionPage(CachedViewRestrictionsMixin, ChoiceLabelMixin, ReviewedMixin,
                     ]
                 ),
             ],
-            heading="Who decided, when",
+            heading=_("Who decided, when"),
         ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("country"), FieldPanel("situation")])],
-            heading="On whom",
+            heading=_("On whom"),
         ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("outcome"), FieldPanel("sentence")]),
                 FieldPanel("reasoning"),
             ],
-            heading="Outcome",
+            heading=_("Outcome"),
         ),
         MultiFieldPanel(
             [FieldPanel("topics"), FieldPanel("related_countries")],
-            heading="Rules it turns on",
+            heading=_("Rules it turns on"),
         ),
         FieldPanel("sources"),
-        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading="Legal review"),
+        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading=_("Legal review")),
     ]
 
     search_lemmas = page_lemmas  # base forms for the database search

@@ -9,7 +9,8 @@ import functools
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext
 
 
 class MultipleChoiceField(models.CharField):
@@ -45,7 +46,10 @@ class MultipleChoiceField(models.CharField):
         allowed = {code for code, _label in self.multiple_choices}
         unknown = [v for v in value if v not in allowed]
         if unknown:
-            raise ValidationError(f"Unknown choice(s): {', '.join(unknown)}")
+            raise ValidationError(
+                gettext("Unknown choice: %(choices)s") % {"choices": ", ".join(unknown)},
+                code="invalid_choice",
+            )
         if not value and not self.blank:
             raise ValidationError(self.error_messages["blank"], code="blank")
 
@@ -54,7 +58,8 @@ class MultipleChoiceField(models.CharField):
             choices=self.multiple_choices,
             required=not self.blank,
             widget=forms.CheckboxSelectMultiple,
-            label=self.verbose_name.capitalize(),
+            # capfirst keeps the label lazy: the form class is built once, for every language.
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
         )
 

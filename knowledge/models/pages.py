@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -16,21 +16,26 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
+from home.panels import TitledInlinePanel
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import CachedViewRestrictionsMixin, cached_content, localized
 
+from ..forms import EnglishCountriesPageForm, countries_panel
 from ..glance import AtAGlance
 from .fields import MultipleChoiceField, choice_labels
 from .rules import AffectedGroup, SourcesBlock, Topic
 
 
 class ReviewedMixin(models.Model):
-    """Legal content shows readers when a legal reviewer last checked it."""
+    """Legal content shows readers when a legal reviewer last checked it, and whether it
+    changed since. It is published only by the legal review's approval (knowledge/review.py):
+    nobody has the plain "Publish" action on it."""
 
     last_reviewed = models.DateField(
+        verbose_name=_("last reviewed"),
         null=True,
         blank=True,
-        help_text="Set automatically when a legal reviewer approves a change.",
+        help_text=_("Set automatically when a legal reviewer approves a change."),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -39,10 +44,47 @@ class ReviewedMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
+        verbose_name=_("reviewed by"),
     )
+    # The revision a legal reviewer approved last (knowledge.review.mark_reviewed): a live
+    # revision other than this one was published outside the review. Not editable, so
+    # wagtail-localize neither translates nor synchronises it: each language version is
+    # approved on its own.
+    reviewed_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("reviewed revision"),
+    )
+
+    # A copy (or a new translation) has not been reviewed, whatever its original was.
+    exclude_fields_in_copy = ["reviewed_revision"]
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        from ..review import LegalContentPermissionTester
+
+        return LegalContentPermissionTester(user, self)
+
+    @property
+    def changed_since_review(self):
+        """Whether what readers see now was published after, and without, the last legal
+        approval (an emergency publish by a superuser, a script)."""
+        return bool(
+            self.live
+            and self.reviewed_revision_id is not None
+            and self.live_revision_id != self.reviewed_revision_id
+        )
+
+    @property
+    def published_on(self):
+        """The day what readers see now was published, in the site's time zone."""
+        return timezone.localdate(self.last_published_at) if self.last_published_at else None
 
     def review_age_days(self, today=None):
         if self.last_reviewed is None:
@@ -54,13 +96,37 @@ class ReviewedMixin(models.Model):
         return age is None or age > max_age_days
 
 
+class FollowsEnglishMixin:
+    """A translation tells readers (and the API) when it lags its English original, and where
+    that is (home/translation_freshness.py)."""
+
+    @cached_property
+    def source_state(self):
+        from home.translation_freshness import source_states
+
+        return source_states([self]).get(self.pk)
+
+    @property
+    def translation_outdated(self):
+        """For the API: whether this translation lags its English original."""
+        return bool(self.source_state and self.source_state.outdated)
+
+    @property
+    def source_url(self):
+        """For the API: the English original's address (None for an English page)."""
+        return self.source_state.original.full_url if self.source_state else None
+
+
 class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The start page of the knowledge base in each language. Edited by the legal team;
     lists the country profiles and guides, and links to the comparison and the
     situation guide."""
 
+    show_in_menus_default = True  # a section of the site: in the main navigation
+
     introduction = models.TextField(
-        help_text="Shown at the top: what readers find here and that it is not legal advice.",
+        verbose_name=_("introduction"),
+        help_text=_("Shown at the top: what readers find here and that it is not legal advice."),
     )
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -81,6 +147,7 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("knowledge base index")
+        verbose_name_plural = _("knowledge base indexes")
 
     @path("compare/", name="comparison")
     def comparison(self, request):
@@ -94,6 +161,18 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
         return situation_guide(request, self)
 
+    @path("changes/atom/", name="rule_changes_feed")
+    def rule_changes_feed(self, request):
+        from ..feeds import RuleChangesAtomFeed
+
+        return RuleChangesAtomFeed(self)(request)
+
+    @path("changes/<slug:country_code>/atom/", name="country_rule_changes_feed")
+    def country_rule_changes_feed(self, request, country_code):
+        from ..feeds import RuleChangesAtomFeed
+
+        return RuleChangesAtomFeed(self, country_code)(request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = self.get_children().live().specific().order_by("title")
@@ -105,7 +184,7 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return context
 
 
-class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
+class CountryProfilePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin, Page):
     """The law of one country or territory for people at risk: its rules on conscription,
     objection, mobilisation, evasion, desertion, leaving and asylum. Edited by the legal
     team; changes are published only after a legal reviewer approves them."""
@@ -114,17 +193,21 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
         "knowledge.Country",
         on_delete=models.PROTECT,
         related_name="profiles",
-        help_text="The country or territory this profile describes.",
+        help_text=_("The country or territory this profile describes."),
+        verbose_name=_("country"),
     )
     introduction = models.TextField(
-        help_text="Two or three sentences: the situation in this country in plain words.",
+        verbose_name=_("introduction"),
+        help_text=_("Two or three sentences: the situation in this country in plain words."),
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("country"),
         FieldPanel("introduction"),
-        InlinePanel("rules", heading="Legal rules", label="Rule", min_num=1),
-        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading="Legal review"),
+        TitledInlinePanel(
+            "rules", title_field="heading", heading=_("Legal rules"), label=_("Rule"), min_num=1
+        ),
+        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading=_("Legal review")),
     ]
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -148,6 +231,8 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
         APIField("introduction"),
         APIField("last_reviewed"),
         APIField("rules"),
+        APIField("translation_outdated"),
+        APIField("source_url"),
     ]
 
     # Every translation describes the same country; the Country snippet's own
@@ -162,6 +247,7 @@ class CountryProfilePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
 
     class Meta:
         verbose_name = _("country profile")
+        verbose_name_plural = _("country profiles")
 
     @property
     def country_data(self):
@@ -230,40 +316,54 @@ def _related_news(profile, request):
     return latest_news_for_country(profile.country_id, profile.locale_id, limit=5)
 
 
-class GuidePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
+class GuidePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin, Page):
     """A practical question answered, e.g. 'What happens if I ignore an electronic summons?'.
     Edited by the legal team; tagged with countries, topics and whom it concerns."""
 
-    summary = models.TextField(help_text="The short answer, in two or three sentences.")
-    body = StreamField(BodyStreamBlock(), blank=True, help_text="The full answer.")
+    summary = models.TextField(
+        verbose_name=_("summary"), help_text=_("The short answer, in two or three sentences.")
+    )
+    body = StreamField(
+        BodyStreamBlock(), blank=True, help_text=_("The full answer."), verbose_name=_("body")
+    )
     countries = ParentalManyToManyField(
         "knowledge.Country",
         blank=True,
         related_name="guides",
-        help_text="Countries this guide is about.",
+        help_text=_("Countries this guide is about."),
+        verbose_name=_("countries"),
     )
     topics = MultipleChoiceField(
-        choices=Topic.choices, blank=True, help_text="Topics the guide answers questions on."
+        verbose_name=_("topics"),
+        choices=Topic.choices,
+        blank=True,
+        help_text=_("Topics the guide answers questions on."),
     )
     applies_to = MultipleChoiceField(
-        choices=AffectedGroup.choices, blank=True, help_text="Whom the guide concerns."
+        verbose_name=_("applies to"),
+        choices=AffectedGroup.choices,
+        blank=True,
+        help_text=_("Whom the guide concerns."),
     )
     sources = StreamField(
         SourcesBlock(),
         blank=True,  # SourcesBlock asks for one, with a message that says why
-        help_text="The laws, decisions and reports the answer relies on, in footnote order. "
-        "Every guide needs at least one.",
+        help_text=_(
+            "The laws, decisions and reports the answer relies on, in footnote order. "
+            "Every guide needs at least one."
+        ),
+        verbose_name=_("sources"),
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("countries"), FieldPanel("topics"), FieldPanel("applies_to")],
-            heading="Tags",
+            [countries_panel(), FieldPanel("topics"), FieldPanel("applies_to")],
+            heading=_("Tags"),
         ),
         FieldPanel("sources"),
-        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading="Legal review"),
+        MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading=_("Legal review")),
     ]
 
     search_lemmas = page_lemmas  # base forms for the database search
@@ -272,7 +372,16 @@ class GuidePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
         index.SearchField("body"),
         *LEMMA_SEARCH_FIELDS,
     ]
-    api_fields = [APIField("summary"), APIField("body"), APIField("topics"), APIField("sources")]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("topics"),
+        APIField("sources"),
+        APIField("translation_outdated"),
+        APIField("source_url"),
+    ]
+
+    base_form_class = EnglishCountriesPageForm
 
     override_translatable_fields = [
         SynchronizedField("topics"),
@@ -285,6 +394,7 @@ class GuidePage(CachedViewRestrictionsMixin, ReviewedMixin, Page):
 
     class Meta:
         verbose_name = _("guide")
+        verbose_name_plural = _("guides")
 
     def get_context(self, request, *args, **kwargs):
         from ..review import review_settings_for

@@ -16,15 +16,19 @@ class KnowledgeSettings(CachedSiteSetting, BaseSiteSetting):
     """How old a legal review may get before readers are warned."""
 
     review_interval_days = models.PositiveIntegerField(
+        verbose_name=_("review interval (days)"),
         default=180,
-        help_text="After this many days without a legal review, profiles and guides show a "
-        "warning to readers and appear in the 'Legal content due for review' report.",
+        help_text=_(
+            "After this many days without a legal review, profiles and guides show a "
+            "warning to readers and appear in the 'Legal content due for review' report."
+        ),
     )
 
     panels = [FieldPanel("review_interval_days")]
 
     class Meta:
         verbose_name = _("knowledge base settings")
+        verbose_name_plural = _("knowledge base settings")
 
 
 class RuleChange(ChoiceLabelMixin, models.Model):
@@ -36,16 +40,19 @@ class RuleChange(ChoiceLabelMixin, models.Model):
         REMOVED = "removed", _("removed")
         CHANGED = "changed", _("changed")
 
-    profile_key = models.UUIDField(db_index=True, help_text="translation_key of the profile")
-    rule_key = models.UUIDField(help_text="translation_key of the rule")
-    heading = models.CharField(max_length=160, help_text="The rule's English heading then.")
-    topic = models.CharField(max_length=20)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    fields = models.JSONField(default=list, blank=True)
-    changed_at = models.DateTimeField(db_index=True)
+    # Written when a profile is published (knowledge/changelog.py), never in a form.
+    profile_key = models.UUIDField(db_index=True, editable=False)  # the profile's translation_key
+    rule_key = models.UUIDField(editable=False)  # the rule's translation_key
+    heading = models.CharField(max_length=160, editable=False)  # the rule's English heading then
+    topic = models.CharField(max_length=20, editable=False)
+    kind = models.CharField(max_length=10, choices=Kind.choices, editable=False)
+    fields = models.JSONField(default=list, blank=True, editable=False)
+    changed_at = models.DateTimeField(db_index=True, editable=False)
 
     class Meta:
         ordering = ["-changed_at", "pk"]
+        verbose_name = _("rule change")
+        verbose_name_plural = _("rule changes")
 
     def __str__(self):
         return f"{self.heading}: {self.kind}"

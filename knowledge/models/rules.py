@@ -35,7 +35,9 @@ class Topic(models.TextChoices):
 
 class AffectedGroup(models.TextChoices):
     CONSCRIPTS = "conscripts", _("conscripts")
-    RESERVISTS = "reservists", _("reservists")
+    # Everyone in the reserve, not only reservists in the narrow legal sense of Russia,
+    # Ukraine and Belarus (docs/translation.md): the stored value stays.
+    RESERVISTS = "reservists", _("people in the reserve")
     MOBILIZED = "mobilized", _("mobilised soldiers")
     CONTRACT = "contract", _("contract soldiers")
     EVADERS = "evaders", _("draft evaders")
@@ -82,35 +84,51 @@ class SourceBlock(blocks.StructBlock):
     overrides it (e.g. with the text in the reader's language)."""
 
     kind = blocks.ChoiceBlock(
+        label=_("Kind"),
         choices=SourceKind.choices,
-        help_text="What sort of source it is. Prefer the law, decision or statement itself "
-        "to a report about it.",
+        help_text=_(
+            "What sort of source it is. Prefer the law, decision or statement itself "
+            "to a report about it."
+        ),
     )
-    title = blocks.CharBlock(help_text="Title of the law, decision, article or report.")
+    title = blocks.CharBlock(
+        label=_("Title"), help_text=_("Title of the law, decision, article or report.")
+    )
     issuer = blocks.CharBlock(
-        required=False, help_text="Who issued or reported it, e.g. 'State Duma', 'TASS'."
+        label=_("Issuer"),
+        required=False,
+        help_text=_("Who issued or reported it, e.g. 'State Duma', 'TASS'."),
     )
     url = blocks.URLBlock(
+        label=_("Address"),
         required=False,
-        help_text="Where readers can check it: the official or a reputable consolidated text, "
-        "at the article where possible.",
+        help_text=_(
+            "Where readers can check it: the official or a reputable consolidated text, "
+            "at the article where possible."
+        ),
     )
     no_online_copy = blocks.CharBlock(
+        label=_("No online copy"),
         required=False,
         # Sources saved before this field existed get "", not None: wagtail-localize cannot
         # extract a None text for translators.
         default="",
-        help_text="Only if there is no address to give: why, and where the text can be found.",
+        help_text=_("Only if there is no address to give: why, and where the text can be found."),
     )
-    date = blocks.DateBlock(required=False, help_text="Date of the law, decision or report.")
+    date = blocks.DateBlock(
+        label=_("Date"), required=False, help_text=_("Date of the law, decision or report.")
+    )
     checked = blocks.DateBlock(
-        help_text="When an editor last opened the source and found that it says what the "
-        "rule or guide says.",
+        label=_("Checked on"),
+        help_text=_(
+            "When an editor last opened the source and found that it says what the "
+            "rule or guide says."
+        ),
     )
 
     class Meta:
         icon = "link"
-        label = "Source"
+        label = _("Source")
         value_class = SourceValue
 
     def clean(self, value):
@@ -140,7 +158,7 @@ class SourceBlock(blocks.StructBlock):
 class SourcesBlock(blocks.StreamBlock):
     """The numbered sources of a rule or guide: at least one, except in a draft."""
 
-    source = SourceBlock()
+    source = SourceBlock(label=_("Source"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -163,114 +181,148 @@ class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
     concerns, whether it is in force, its legal basis, penalty and sources."""
 
     profile = ParentalKey(
-        "knowledge.CountryProfilePage", on_delete=models.CASCADE, related_name="rules"
+        "knowledge.CountryProfilePage",
+        on_delete=models.CASCADE,
+        related_name="rules",
+        verbose_name=_("profile"),
     )
     topic = models.CharField(
+        verbose_name=_("topic"),
         max_length=20,
         choices=Topic.choices,
-        help_text="What the rule is about; rules are grouped by topic on the profile and in the "
-        "comparison.",
+        help_text=_(
+            "What the rule is about; rules are grouped by topic on the profile and in the "
+            "comparison."
+        ),
     )
     heading = models.CharField(
+        verbose_name=_("heading"),
         max_length=160,
-        help_text="A short name for the rule, e.g. 'Alternative civilian service'.",
+        help_text=_("A short name for the rule, e.g. 'Alternative civilian service'."),
     )
     applies_to = MultipleChoiceField(
+        verbose_name=_("applies to"),
         choices=AffectedGroup.choices,
         blank=True,
-        help_text="Whom the rule concerns. Leave empty if it concerns everyone.",
+        help_text=_("Whom the rule concerns. Leave empty if it concerns everyone."),
     )
     status = models.CharField(
+        verbose_name=_("status"),
         max_length=20,
         choices=RuleStatus.choices,
         default=RuleStatus.IN_FORCE,
-        help_text="Whether the rule applies now. Keep repealed rules for the record.",
+        help_text=_("Whether the rule applies now. Keep repealed rules for the record."),
     )
     status_since = models.DateField(
-        null=True, blank=True, help_text="Since when the status above holds."
+        verbose_name=_("status since"),
+        null=True,
+        blank=True,
+        help_text=_("Since when the status above holds."),
     )
     legal_act = models.CharField(
-        "legal act",
+        _("legal act"),
         max_length=200,
         blank=True,
-        help_text="The law or decree, e.g. 'Criminal Code of the Russian Federation'.",
+        help_text=_("The law or decree, e.g. 'Criminal Code of the Russian Federation'."),
     )
     article = models.CharField(
-        max_length=60, blank=True, help_text="Article and part, e.g. 'Art. 352.1'."
+        verbose_name=_("article"),
+        max_length=60,
+        blank=True,
+        help_text=_("Article and part, e.g. 'Art. 352.1'."),
     )
     availability = models.CharField(
-        "is it possible?",
+        _("is it possible?"),
         max_length=20,
         choices=Availability.choices,
         blank=True,
-        help_text="For objection, leaving the country and asylum: can people use this right? "
-        "Leave empty for other topics.",
+        help_text=_(
+            "For objection, leaving the country and asylum: can people use this right? "
+            "Leave empty for other topics."
+        ),
     )
     available_until = models.CharField(
+        verbose_name=_("available until"),
         max_length=160,
         blank=True,
-        help_text="When the right can be used, e.g. 'only before conscription'.",
+        help_text=_("When the right can be used, e.g. 'only before conscription'."),
     )
     service_months = models.PositiveSmallIntegerField(
-        "length of service (months)",
+        _("length of service (months)"),
         null=True,
         blank=True,
-        help_text="For conscription or alternative service: how many months it lasts.",
+        help_text=_("For conscription or alternative service: how many months it lasts."),
     )
     penalty_kind = models.CharField(
+        verbose_name=_("penalty kind"),
         max_length=20,
         choices=PenaltyKind.choices,
         default=PenaltyKind.NONE,
-        help_text="Criminal penalties are shown as the highest penalty in the 'at a glance' box.",
+        help_text=_(
+            "Criminal penalties are shown as the highest penalty in the 'at a glance' box."
+        ),
     )
     prison_min_months = models.PositiveSmallIntegerField(
-        "imprisonment from (months)",
+        _("imprisonment from (months)"),
         null=True,
         blank=True,
-        help_text="Shortest prison term the law sets, in months (3 years = 36).",
+        help_text=_("Shortest prison term the law sets, in months (3 years = 36)."),
     )
     prison_max_months = models.PositiveSmallIntegerField(
-        "imprisonment up to (months)",
+        _("imprisonment up to (months)"),
         null=True,
         blank=True,
-        help_text="Longest prison term, in months (10 years = 120).",
+        help_text=_("Longest prison term, in months (10 years = 120)."),
     )
     death_penalty = models.BooleanField(
-        default=False, help_text="Tick if the law allows the death penalty for this."
+        verbose_name=_("death penalty"),
+        default=False,
+        help_text=_("Tick if the law allows the death penalty for this."),
     )
     fine = models.CharField(
-        max_length=120, blank=True, help_text="Amount and currency, e.g. 'up to 30,000 RUB'."
+        verbose_name=_("fine"),
+        max_length=120,
+        blank=True,
+        help_text=_("Amount and currency, e.g. 'up to 30,000 RUB'."),
     )
     other_consequences = models.TextField(
+        verbose_name=_("other consequences"),
         blank=True,
-        help_text="Other consequences in plain words, e.g. a ban on leaving the country.",
+        help_text=_("Other consequences in plain words, e.g. a ban on leaving the country."),
     )
     summary = models.TextField(
-        help_text="What this means for a person, in two or three plain sentences."
+        verbose_name=_("summary"),
+        help_text=_("What this means for a person, in two or three plain sentences."),
     )
     sources = StreamField(
         SourcesBlock(),
         # SourcesBlock asks for one with a message that says why (min_num would not say).
         blank=True,
-        help_text="Every rule needs at least one source. They are numbered in this order.",
+        help_text=_("Every rule needs at least one source. They are numbered in this order."),
+        verbose_name=_("sources"),
     )
     last_reviewed = models.DateField(
+        verbose_name=_("last reviewed"),
         null=True,
         blank=True,
-        help_text="Set when a legal reviewer approves the profile.",
+        help_text=_("Set when a legal reviewer approves the profile."),
     )
     under_review = models.BooleanField(
-        "under review",
+        _("under review"),
         default=False,
-        help_text="Tick while the rule is being checked, e.g. after a change in the law was "
-        "reported. Readers see that it is being checked; the 'Legal content due for review' "
-        "report lists it.",
+        help_text=_(
+            "Tick while the rule is being checked, e.g. after a change in the law was "
+            "reported. Readers see that it is being checked; the 'Legal content due for review' "
+            "report lists it."
+        ),
     )
     review_note = models.TextField(
-        "note for readers",
+        _("note for readers"),
         blank=True,
-        help_text="What is being checked, in one sentence, e.g. 'A new law on summonses was "
-        "passed on 14 April; we are checking what changes.' Shown with the rule.",
+        help_text=_(
+            "What is being checked, in one sentence, e.g. 'A new law on summonses was "
+            "passed on 14 April; we are checking what changes.' Shown with the rule."
+        ),
     )
 
     panels = [
@@ -284,7 +336,7 @@ class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
                 FieldRowPanel([FieldPanel("availability"), FieldPanel("available_until")]),
                 FieldPanel("service_months"),
             ],
-            heading="Rights and service",
+            heading=_("Rights and service"),
         ),
         MultiFieldPanel(
             [
@@ -294,7 +346,7 @@ class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
                 FieldPanel("fine"),
                 FieldPanel("other_consequences"),
             ],
-            heading="Penalty",
+            heading=_("Penalty"),
         ),
         FieldPanel("sources"),
         MultiFieldPanel(
@@ -303,7 +355,7 @@ class LegalRule(ChoiceLabelMixin, TranslatableMixin, Orderable):
                 FieldPanel("review_note"),
                 FieldPanel("last_reviewed", read_only=True),
             ],
-            heading="Legal check",
+            heading=_("Legal check"),
         ),
     ]
 

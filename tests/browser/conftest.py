@@ -117,15 +117,24 @@ def site(live_server):
     return live_server.url
 
 
+# The screenshots of docs/editors.md, retaken with UPDATE_DOC_SCREENSHOTS=1 (docs/browser-tests.md).
+DOC_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "editors"
+
+
 @pytest.fixture
 def shot(request):
-    """shot(page, "step") saves a screenshot (CI artifact) under test-artifacts/browser/<test>/."""
+    """shot(page, "step") saves a screenshot (CI artifact) under test-artifacts/browser/<test>/;
+    with doc="name", the guide's screenshot docs/screenshots/editors/name.png too, when
+    UPDATE_DOC_SCREENSHOTS is set (otherwise the committed one is left alone)."""
     folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.name)
     shutil.rmtree(folder, ignore_errors=True)
     counter = iter(range(1, 1000))
 
-    def save(page, step, full_page=True):
+    def save(page, step, full_page=True, doc=None):
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=folder / f"{next(counter):02d}-{step}.png", full_page=full_page)
+        if doc and os.environ.get("UPDATE_DOC_SCREENSHOTS"):
+            DOC_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=DOC_SCREENSHOTS / f"{doc}.png", full_page=False)
 
     return save

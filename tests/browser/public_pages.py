@@ -21,6 +21,7 @@ PUBLIC_PAGES = {
     "material": "campaign/material/",
     "fundraising": "campaign/fundraising/",
     "help": "help/",
+    "safety": "safety/",
     "search-results": "search/?q=Russia",
     "search-no-results": "search/?q=xyzzyplugh",
     "not-found": "no-such-page/",

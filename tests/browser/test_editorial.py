@@ -65,7 +65,15 @@ def create_news_about_russia(page, site, title, shot):
     page.locator("#id_date").fill(date.today().isoformat())
     page.locator("#id_teaser").fill(f"{title}: what the new register means for people abroad.")
     shot(page, "news-editor-before")
-    page.locator("#id_countries").select_option(label="Russia")
+    # Countries: a searchable chooser of the English countries (knowledge/choosers.py).
+    page.get_by_role("button", name="Add countries").click()
+    page.locator(".modal").get_by_label("Search term").fill("Russia")
+    russia = page.locator(".modal tbody tr").filter(
+        has=page.locator("td", has_text=re.compile(r"^\s*RU\s*$"))
+    )
+    russia.locator("input[type=checkbox]").check()
+    page.locator(".modal").get_by_role("button", name="Confirm selection").click()
+    expect(page.locator("[data-multiple-chooser-list]")).to_contain_text("Russia")
     shot(page, "news-editor")
     publish(page)
     expect(page.locator(".messages")).to_contain_text(re.compile("published", re.I))

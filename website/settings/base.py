@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "news",
     "campaign",
     "search",
+    "safety",
     "website",
     "demo",  # demo content and `load_demo_content`; nothing else imports it
     "wagtail_localize",
@@ -168,7 +169,10 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's interface (makemessages). locale_upstream/: the project's translations
+# of Wagtail's and wagtail-localize's own strings where their catalogues lack or confuse them
+# (docs/translation.md); the project's catalogue comes first, then these, then the packages'.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 # Dates and numbers follow the active language (Django's formats; website/formats/ adds "be").
 FORMAT_MODULE_PATH = ["website.formats"]
 USE_I18N = True
@@ -238,6 +242,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "#ObjectWarCampaign"
+# Rules and guides are published only by the legal review's approval, which this publishes
+# without the plain publish permission nobody has on them (knowledge/review.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.workflow_actions.publish_approved"
 # No upgrade check: it has every administrator's browser fetch a file from releases.wagtail.org
 # (their address would reach a third party). Operators follow releases through the pinned
 # dependencies instead.
@@ -245,6 +252,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com (it would learn a hash of each editor's e-mail and their address).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+
+# "Leave this site" (safety/): a busy, neutral site that readers' own countries do not block.
+QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.wikipedia.org/")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # No SVG: an SVG file can carry scripts.

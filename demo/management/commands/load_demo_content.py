@@ -9,6 +9,7 @@ LOADERS = [
     "demo.loaders.knowledge",
     "demo.loaders.news",
     "demo.loaders.campaign",
+    "demo.loaders.safety",
     "demo.loaders.decisions",
     "demo.loaders.teams",
     "demo.loaders.search",

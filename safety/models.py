@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
+from website.content_cache import CachedViewRestrictionsMixin
+
+
+class SafetyPage(CachedViewRestrictionsMixin, Page):
+    """ "Read this site safely": how to read without leaving traces (Tor Browser, private
+    windows, history, shared devices) and what the site itself keeps. One per language,
+    linked from every page's footer, not from the main navigation."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        help_text=_("One or two sentences: whom this page is for and what it helps with."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("body"),
+        help_text=_(
+            "The advice, under short headings. Say only what the site really does: the "
+            "developers' docs/production.md lists what it keeps."
+        ),
+    )
+
+    search_lemmas = page_lemmas  # base forms for the database search
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        *LEMMA_SEARCH_FIELDS,
+    ]
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("safe reading page")
+        verbose_name_plural = _("safe reading pages")
