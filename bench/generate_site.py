@@ -40,7 +40,7 @@ def main():
         f"({result['pages'] / max(result['seconds'], 1e-9):.0f} pages/s); "
         f"{Page.objects.count()} pages in the database"
     )
-    print(f"search index rebuilt (update_index) in {result['index_seconds']:.1f} s")
+    print(f"search index and vocabulary rebuilt (update_index) in {result['index_seconds']:.1f} s")
 
 
 if __name__ == "__main__":

@@ -1,26 +1,34 @@
 #!/usr/bin/env python
-"""Search benchmark: index build time and query latency of one Wagtail search backend.
+"""Search benchmark: index build time, backend query latency and the search page end to end.
 
-    # Wagtail's database backend on SQLite, then on PostgreSQL:
-    .venv/bin/python bench/search_bench.py --database-url sqlite:////tmp/owbench/search.sqlite3
-    .venv/bin/python bench/search_bench.py \\
+    # Wagtail's database backend on PostgreSQL (or SQLite):
+    python bench/search_bench.py \\
         --database-url postgres://postgres@127.0.0.1:55432/objectwar_bench_search
-    # OpenSearch (Wagtail's opensearch2 backend), indexes under a private prefix, deleted after:
-    .venv/bin/python bench/search_bench.py --database-url … --node http://127.0.0.1:9200
+    # The search node (opensearch2), indexes under a private prefix, deleted after:
+    python bench/search_bench.py --database-url … --node http://127.0.0.1:9200
 
-Builds a corpus first if the database lacks it: the demo content plus --pages news items
-per language in five languages (bench/sitegen.py; --pages 500 for a quick run). Then times
-`manage.py update_index` for the backend (documents/s), and --queries searches of one or two
-words from the corpus's vocabulary, spread over the five languages, each through
-`backend.search(query, live pages of that language)` taking the first ten results.
-Only Wagtail's public search API is used, so changes to the project's routing do not matter.
+1. Corpus: the demo content plus --pages news items per language in five languages
+   (bench/sitegen.py, in bulk; default 5,000 per language, 25,000 pages), then
+   `manage.py rebuild_search_indexes` (database index, each language's node index, the
+   vocabulary), timed.
+2. Backend: --queries searches of one or two words of the corpus through
+   `backend.search()` (Wagtail's API only), p50/p95.
+3. The search page end to end (--page-seconds > 0): gunicorn with production settings and
+   2 workers (bench/server.py), the content cache on and the page cache off (the search
+   page is never cached whole). Queries as readers type them (tests/search_relevance.py:
+   questions, typos, Latin letters, abbreviations, article numbers, in five languages):
+   p50/p95 of one request at a time over HTTP; then wrk with 8 connections over the same
+   URLs (requests/s, p50/p99) against wrk on a static file of the same gunicorn.
 """
 
 import argparse
 import io
 import random
 import statistics
+import sys
 import time
+import urllib.parse
+import urllib.request
 import uuid
 
 import djangoenv
@@ -32,6 +40,7 @@ def percentile(values, fraction):
 
 
 def ensure_corpus(pages_per_language):
+    """Demo content and bulk news; True when pages were added (indexes must be rebuilt)."""
     from django.core.management import call_command
 
     from sitegen import generate
@@ -46,6 +55,8 @@ def ensure_corpus(pages_per_language):
     if existing < pages_per_language:
         result = generate(news=pages_per_language - existing, guides=0, index=False, log=print)
         print(f"corpus: {result['pages']} pages in {result['seconds']:.0f} s")
+        return True
+    return False
 
 
 def indexed_documents():
@@ -54,7 +65,7 @@ def indexed_documents():
     return sum(model.get_indexed_objects().count() for model in get_indexed_models())
 
 
-def queries(count, seed=11):
+def backend_queries(count, seed=11):
     """[(locale, query)]: one or two words of the corpus, languages in turn."""
     from wagtail.models import Locale
 
@@ -70,15 +81,65 @@ def queries(count, seed=11):
     return chosen
 
 
+def reader_paths():
+    """Search page paths for the relevance set's queries (what readers type)."""
+    sys.path.insert(0, str(djangoenv.PROJECT_DIR))
+    from tests.search_relevance import RELEVANCE_SET
+
+    return [
+        f"/{language}/search/?" + urllib.parse.urlencode({"q": query})
+        for language, _kind, query, _expected in RELEVANCE_SET
+    ]
+
+
+def page_benchmark(args, environment):
+    import wrk
+    from server import Server
+
+    paths = reader_paths()
+    env = {"PAGE_CACHE_SECONDS": 0, "CONTENT_CACHE_SECONDS": 300, **environment}
+    with Server(args.database_url, **env) as server:
+        for path in paths:  # warm up: the workers' lookups and the node's caches
+            urllib.request.urlopen(server.url(path), timeout=30).read()  # noqa: S310
+        timings = []
+        cpu_before = server.cpu_seconds()
+        for _round in range(args.page_rounds):
+            for path in paths:
+                started = time.perf_counter()
+                with urllib.request.urlopen(server.url(path), timeout=30) as response:  # noqa: S310
+                    response.read()
+                    assert response.status == 200, path
+                timings.append((time.perf_counter() - started) * 1000)
+        cpu = (server.cpu_seconds() - cpu_before) / len(timings) * 1000
+        search = wrk.run([server.url(p) for p in paths], seconds=args.page_seconds)
+        static = wrk.run(server.url("/static/search/suggest.js"), seconds=args.page_seconds)
+    return {
+        "requests": len(timings),
+        "p50": statistics.median(timings),
+        "p95": percentile(timings, 0.95),
+        "cpu": cpu,
+        "wrk": search,
+        "static": static,
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--pages", type=int, default=5000, help="news items per language")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--node", help="an OpenSearch 2 node, e.g. http://127.0.0.1:9200")
+    parser.add_argument(
+        "--index-prefix", help="reuse the node indexes of an earlier run (kept after it)"
+    )
+    parser.add_argument(
+        "--skip-rebuild", action="store_true", help="the indexes are up to date: time searches"
+    )
+    parser.add_argument("--page-rounds", type=int, default=2, help="passes over the queries")
+    parser.add_argument("--page-seconds", type=int, default=15, help="wrk duration; 0: skip")
     args = parser.parse_args()
 
-    prefix = f"bench{uuid.uuid4().hex[:8]}_"
+    prefix = args.index_prefix or f"bench{uuid.uuid4().hex[:8]}_"
     environment = {}
     if args.node:
         environment = {
@@ -93,39 +154,53 @@ def main():
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    ensure_corpus(args.pages)
-    backend = get_search_backend("default")
-    engine = f"{type(backend).__module__} on {args.node or connection.vendor}"
+    from search import engines
+
+    added = ensure_corpus(args.pages)
+    engine = f"{'node ' + args.node if args.node else connection.vendor}"
+    documents = indexed_documents()
+    index_seconds = None
     try:
-        documents = indexed_documents()
-        started = time.perf_counter()
-        call_command("update_index", backend_name="default", stdout=io.StringIO())
-        index_seconds = time.perf_counter() - started
-        print(
-            f"index build: {index_seconds:.1f} s, {documents / index_seconds:.0f} documents/s",
-            flush=True,
-        )
+        if added or not (args.index_prefix or args.skip_rebuild):
+            started = time.perf_counter()
+            call_command("rebuild_search_indexes", stdout=io.StringIO())
+            index_seconds = time.perf_counter() - started
+            print(f"rebuild_search_indexes: {index_seconds:.0f} s", flush=True)
 
         timings, hits = [], 0
-        for locale, query in queries(args.queries):
+        for locale, query in backend_queries(args.queries):
+            backend_name = engines.backend_name_for(locale.language_code)
             pages = Page.objects.live().filter(locale=locale)
             started = time.perf_counter()
-            found = list(backend.search(query, pages)[:10])
+            found = list(get_search_backend(backend_name).search(query, pages)[:10])
             timings.append((time.perf_counter() - started) * 1000)
             hits += bool(found)
-            if len(timings) % 20 == 0:
-                print(f"{len(timings)} queries, p50 so far {statistics.median(timings):.0f} ms")
+        page = page_benchmark(args, environment) if args.page_seconds else None
     finally:
-        if args.node:
-            backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
+        if args.node and not args.index_prefix:
+            backend = get_search_backend("default")
+            backend.index_es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
 
-    print(f"\n{engine}")
-    print(f"pages: {Page.objects.count()}, indexed documents: {documents}")
+    print(f"\n{engine}: {Page.objects.count()} pages, {documents} indexed documents")
+    if index_seconds is not None:
+        print(f"rebuild_search_indexes: {index_seconds:.0f} s")
     print(
-        f"index build: {index_seconds:.1f} s, {documents / index_seconds:.0f} documents/s; "
-        f"{len(timings)} queries: p50 {statistics.median(timings):.1f} ms, "
-        f"p95 {percentile(timings, 0.95):.1f} ms, {hits} with results"
+        f"backend, {len(timings)} queries of corpus words: p50 {statistics.median(timings):.1f} "
+        f"ms, p95 {percentile(timings, 0.95):.1f} ms, {hits} with results"
     )
+    if page:
+        ratio = page["wrk"]["requests_per_s"] / page["static"]["requests_per_s"]
+        print(
+            f"search page, {page['requests']} requests one at a time (reader queries): "
+            f"p50 {page['p50']:.1f} ms, p95 {page['p95']:.1f} ms, "
+            f"CPU {page['cpu']:.1f} ms per request"
+        )
+        print(
+            f"search page, wrk 8 connections: {page['wrk']['requests_per_s']:.0f} req/s, "
+            f"p50 {page['wrk']['p50_ms']:.1f} ms, p99 {page['wrk']['p99_ms']:.1f} ms, "
+            f"failed {page['wrk']['failed']}; static file: "
+            f"{page['static']['requests_per_s']:.0f} req/s; ratio {ratio:.3f}"
+        )
 
 
 if __name__ == "__main__":

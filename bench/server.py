@@ -13,10 +13,16 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 from djangoenv import PROJECT_DIR, check_database_url
 
-VENV_BIN = PROJECT_DIR / ".venv" / "bin"
+# The project's virtualenv, or (a git worktree without one) the Python running the bench.
+VENV_BIN = (
+    PROJECT_DIR / ".venv" / "bin"
+    if (PROJECT_DIR / ".venv" / "bin").exists()
+    else Path(sys.executable).parent
+)
 
 
 def environment(database_url, static_root, **extra):

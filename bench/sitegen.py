@@ -193,7 +193,12 @@ def generate(news=2000, guides=200, languages=None, seed=7, index=True, batch=50
             )
     result = {"pages": created, "seconds": time.perf_counter() - start, "index_seconds": 0.0}
     if index:
+        from search import vocabulary as search_vocabulary
+
         started = time.perf_counter()
         call_command("update_index", verbosity=0)
+        # Bulk pages send no publish signal: the words typo correction and Latin letters
+        # are matched against come from a rebuild (search/vocabulary.py).
+        search_vocabulary.rebuild()
         result["index_seconds"] = time.perf_counter() - started
     return result

@@ -103,6 +103,11 @@ def campaign():
     return load("campaign.yaml")
 
 
+def search_synonyms():
+    """[{"key": …, language: [term, …], …}]: the demo's search synonym groups."""
+    return load("search_synonyms.yaml")
+
+
 def safety():
     """The "Read this site safely" page: {title, slug, introduction, body}."""
     return load("safety.yaml")

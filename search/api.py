@@ -7,9 +7,11 @@ import logging
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Locale
 
-from . import engines, node
-from .query import build_query, clean_query
+from . import cases, engines, node, rules
+from .query import clean_query, compile_query
+from .understand import understand
 
 logger = logging.getLogger(__name__)
 
@@ -20,10 +22,32 @@ class CleanSearchFilter(SearchFilter):
             return queryset
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError("filtering by tag with a search query is not supported")
-        cleaned = clean_query(request.GET["search"])
+        raw = request.GET["search"]
+        cleaned = clean_query(raw)
         if not cleaned:
             return queryset.none()
         language = request.GET.get("locale", "")
+        understood = understand(cleaned, language or "en", raw=raw)
+        if understood.articles and not understood.concepts:
+            # "ст. 337": the profiles with a rule of that article (search/rules.py).
+            locales = (
+                Locale.objects.filter(language_code=language) if language else Locale.objects.all()
+            )
+            ids = {
+                hit.profile.pk
+                for locale in locales
+                for hit in rules.rules_with_articles(understood.articles, locale)
+            }
+            return queryset.filter(pk__in=ids)
+        locales = (
+            Locale.objects.filter(language_code=language) if language else Locale.objects.all()
+        )
+        by_case = [
+            pk for locale in locales for pk in cases.decisions_with_case_number(cleaned, locale)
+        ]
+        if by_case:
+            # "12 B 17/23": that decision (search/cases.py), not the pages sharing its digits.
+            return queryset.filter(pk__in=by_case)
         name = engines.backend_name_for(language)
         on_node = not engines.uses_database(name)
         # The node once per request at most, and not while its breaker is open (search/node.py).
@@ -32,9 +56,12 @@ class CleanSearchFilter(SearchFilter):
             names.append(engines.FALLBACK)
         order_by_relevance = "order" not in request.GET
         for backend_name in names:
-            query = build_query(
-                cleaned, language or "en", database=engines.uses_database(backend_name)
+            database = engines.uses_database(backend_name)
+            query = compile_query(understood, database=database) or compile_query(
+                understood, database=database, operator="or"
             )
+            if query is None:
+                return queryset.none()
             try:
                 results = queryset.search(
                     query, backend=backend_name, order_by_relevance=order_by_relevance

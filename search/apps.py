@@ -10,5 +10,6 @@ class SearchConfig(AppConfig):
         from . import node, signals  # noqa: PLC0415
 
         signals.connect_indexed_models()
+        signals.connect_synonyms()
         # Each request may ask the search node once (search/node.py).
         request_started.connect(node.new_request, dispatch_uid="search-node-new-request")

@@ -23,6 +23,9 @@ analysis-ukrainian plugin, or the test node in search/engine). Without it, pass
 
 from copy import deepcopy
 
+from .lemmas import BELARUSIAN_ENDINGS, BELARUSIAN_LAST_VOWEL
+from .translit import LATIN_RULES_FOR_NODE
+
 # Wagtail's backends of the same names, with the breaker and the fallback (search/node_backends).
 ENGINES = {
     "opensearch2": "search.node_backends.opensearch2",  # the test node (search/engine)
@@ -74,9 +77,49 @@ ANALYZERS = {
     "ru": ({"type": "russian"}, {}),
     # Lucene's UkrainianMorfologikAnalyzer: dictionary lemmas ("мобілізації" → "мобілізація").
     "uk": ({"type": "ukrainian"}, {}),
-    # No Belarusian stemmer exists in Lucene: folding at least ("ўцекачоў" = "уцекачоу").
-    "be": (_FOLDING, {}),
+    # No Belarusian stemmer exists in Lucene: folding ("ўцекачоў" = "уцекачоу"), then the
+    # light stemmer of search/lemmas.py as two pattern_replace filters (the same patterns),
+    # so "мабілізацыі" finds "мабілізацыя" on the node as on the database.
+    "be": (
+        {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "icu_folding", "be_endings", "be_last_vowel"],
+        },
+        {
+            "be_endings": {
+                "type": "pattern_replace",
+                "pattern": BELARUSIAN_ENDINGS,
+                "replacement": "$1",
+            },
+            "be_last_vowel": {
+                "type": "pattern_replace",
+                "pattern": BELARUSIAN_LAST_VOWEL,
+                "replacement": "$1",
+            },
+        },
+    ),
 }
+
+# Latin-typed Cyrillic (search/translit.py): the pages' text, transliterated by ICU
+# ("Any-Latin; Latin-ASCII") and reduced to the loose skeleton by the same rules as in
+# Python, is indexed as the subfield `_all_text.latin` of the Cyrillic languages; a Latin
+# query word is matched against it (search/query.py, Transliterated).
+LATIN_ANALYZER = "latin"
+LATIN_LANGUAGES = ("ru", "uk", "be")
+
+
+def _latin_analysis():
+    filters = {"latin_transform": {"type": "icu_transform", "id": "Any-Latin; Latin-ASCII"}}
+    names = ["lowercase", "latin_transform", "lowercase"]
+    for i, (pattern, replacement) in enumerate(LATIN_RULES_FOR_NODE):
+        name = f"latin_rule_{i}"
+        filters[name] = {"type": "pattern_replace", "pattern": pattern, "replacement": replacement}
+        names.append(name)
+    filters["latin_not_empty"] = {"type": "length", "min": 1}
+    names.append("latin_not_empty")
+    return {"type": "custom", "tokenizer": "standard", "filter": names}, filters
+
 
 # Ukrainian without the analysis-ukrainian plugin: folding only (the Russian stemmer mangles
 # Ukrainian endings and joins less than it splits).
@@ -90,8 +133,13 @@ def language_index_settings(language_code, *, ukrainian_plugin=True):
     else:
         analyzer, filters = ANALYZERS.get(language_code, (_FOLDING, {}))
     analysis = {"analyzer": {"default": deepcopy(analyzer)}}
+    filters = deepcopy(filters)
+    if language_code in LATIN_LANGUAGES:
+        latin, latin_filters = _latin_analysis()
+        analysis["analyzer"][LATIN_ANALYZER] = latin
+        filters.update(latin_filters)
     if filters:
-        analysis["filter"] = deepcopy(filters)
+        analysis["filter"] = filters
     return {"settings": {"analysis": analysis}}
 
 
@@ -114,7 +162,7 @@ def search_backends(
     "<prefix><code>_wagtailcore_page" for the language backends. `timeout`: seconds a search
     (connect, then read) may take; `index_timeout`: the same for index writes, which only the
     queue worker and rebuilds make. `fallback` names the database backend that answers when
-    the node does not (add it to the dict: {"BACKEND": "wagtail.search.backends.database"}).
+    the node does not (add it to the dict: {"BACKEND": "search.database"}).
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {sorted(ENGINES)}, not {engine!r}")

@@ -9,13 +9,16 @@ own language, and the search view asks for each query word *or* its base form.
   VESUM dictionaries): "мобилизованных" → "мобилизовать", "мобілізації" → "мобілізація".
 - English and German: Snowball stemmers ("deserters" → "desert"; German stemmed twice,
   so "Kriegsdienstverweigerer" and "Kriegsdienstverweigerung" meet at "kriegsdienstverweig").
-- Belarusian: no lemmatizer or stemmer exists in either library; words are only
-  lower-cased (the node's analysis adds folding, see search/backends.py).
+- Belarusian: no lemmatiser or stemmer exists in either library, nor in Lucene, so a light
+  stemmer of our own strips case and number endings after folding (ў→у, й→и, ё→е):
+  "мабілізацыі" and "мабілізацыя" meet at "мабілізацы", "ўцекачоў" and "уцекачы" at
+  "уцекач". The node's Belarusian analyzer runs the same pattern (search/backends.py).
 
 The search node does not need this (its analyzers stem), but indexes the field too.
 """
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from django.utils.encoding import force_str
@@ -42,6 +45,35 @@ def _snowball(language_code):
     return snowballstemmer.stemmer({"en": "english", "de": "german"}[language_code])
 
 
+# Belarusian endings of nouns, adjectives and participles after folding (й→и, ў→у), longest
+# first where one is the end of another; the stem keeps at least three letters. The node's
+# "be" analyzer uses this pattern in a pattern_replace filter (Java's regex syntax is the
+# same for it): keep them identical.
+BELARUSIAN_ENDINGS = (
+    "^(.{3,}?)(ямі|амі|імі|ымі|ага|яга|аму|яму|ого|ему|ая|яя|ое|ае|ые|ыя|ія|ие|аи|ои|еи|яи|ыи|ім|ым"
+    "|ых|іх|ую|юю|ам|ям|ах|ях|ау|яу|оу|еу|ом|ем|ею|аю|ов|ев|аць|яць|іць|ыць|эць|уць|юць|ець"
+    "|ецца|iцца|ацца|ці|ць|а|я|у|ю|ы|і|е|о|ь)$"
+)
+# Then one more vowel: "мабілізацыя" loses "ыя" where "мабілізацыі" loses "і"; both end at
+# "мабілізац" after this.
+BELARUSIAN_LAST_VOWEL = "^(.{3,}?)[аяоеуюыіь]$"
+_BELARUSIAN = re.compile(BELARUSIAN_ENDINGS)
+_BELARUSIAN_VOWEL = re.compile(BELARUSIAN_LAST_VOWEL)
+
+
+def fold(word):
+    """Lower case without diacritics, as the node's icu_folding gives Cyrillic (ў→у, й→и,
+    ё→е, ї→і)."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("ґ", "г"))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def belarusian_stem(word):
+    return _BELARUSIAN_VOWEL.sub(r"\1", _BELARUSIAN.sub(r"\1", fold(word)))
+
+
 @lru_cache(maxsize=50_000)
 def lemma(word, language_code):
     """The base form of one lower-case word in `language_code` (the word itself if none)."""
@@ -56,6 +88,8 @@ def lemma(word, language_code):
         return stemmer.stemWord(stemmer.stemWord(word))
     if language_code == "en":
         return _snowball("en").stemWord(word)
+    if language_code == "be":
+        return belarusian_stem(word)
     return word
 
 

@@ -1,6 +1,9 @@
-"""The queue of search node updates: what the node has yet to learn."""
+"""The search app's tables: the queue of node updates, the vocabulary, editors' synonyms."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import TranslatableMixin
 
 
 class PendingIndexUpdate(models.Model):
@@ -38,3 +41,67 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.model} {self.object_id} in {self.backend}"
+
+
+class SearchTerm(models.Model):
+    """A word of the published pages in one language: the vocabulary that typo correction and
+    Latin-typed Cyrillic are matched against (search/vocabulary.py).
+
+    Built from the pages' own text (titles, bodies, rules), never from what readers type, and
+    refreshed when a page is published and by `manage.py rebuild_search_indexes`.
+    """
+
+    language = models.CharField(max_length=10)
+    word = models.CharField(max_length=60)
+    lemma = models.CharField(max_length=60, help_text="Base form (search/lemmas.py).")
+    skeleton = models.CharField(
+        max_length=60, help_text="Loose Latin spelling (search/translit.py), for Latin-typed words."
+    )
+    pages = models.PositiveIntegerField(
+        default=1, help_text="Pages using it (at the last rebuild)."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="one_search_term_per_word")
+        ]
+        indexes = [
+            models.Index(fields=["language", "lemma"], name="search_term_lemma"),
+            models.Index(fields=["language", "skeleton"], name="search_term_skeleton"),
+        ]
+
+    def __str__(self):
+        return f"{self.word} ({self.language})"
+
+
+class SearchSynonym(TranslatableMixin, models.Model):
+    """Words that readers use for one thing, in one language: an abbreviation and what it
+    stands for, a colloquial word and the official one ("ВВК", "военно-врачебная комиссия",
+    "медкомиссия"). A search for any of them finds pages with any of them.
+
+    Edited by the editors of each language. A group about something every language has (the
+    summons, the military commissariat) can be translated: the translation lists that
+    language's own words for it, not a translation of the English ones. A group that exists
+    in one language only (an abbreviation) is simply added in that language.
+    """
+
+    terms = models.TextField(
+        help_text=(
+            "One word or phrase per line (or separated by commas), e.g. 'ВВК' and "
+            "'военно-врачебная комиссия'. Inflected forms are found anyway: write the "
+            "dictionary form."
+        )
+    )
+    note = models.CharField(
+        max_length=200, blank=True, help_text="For editors only: why these belong together."
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("search synonyms")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self):
+        return ", ".join(self.term_list()[:3])
+
+    def term_list(self):
+        return [t.strip() for line in self.terms.splitlines() for t in line.split(",") if t.strip()]

@@ -3,9 +3,15 @@
 import re
 import unicodedata
 
-from wagtail.search.query import And, Or, PlainText
+from django.db import connection
+
+from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from .lemmas import lemma
+from .stopwords import is_stop_word
+from .translit import is_latin
+from .understand import phrase_words
+from .vocabulary import CYRILLIC_LANGUAGES
 
 MAX_QUERY_LENGTH = 200
 
@@ -26,26 +32,67 @@ def clean_query(raw):
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 
 
-def build_query(cleaned, language_code, *, database, operator="and"):
-    """The query object for `cleaned` words in `language_code`.
+class Transliterated(PlainText):
+    """A Latin word matched, on the search node, against the Latin skeletons of a Cyrillic
+    language's pages (search/backends.py); the database matches it as plain text (the
+    vocabulary's transliteration is among the alternatives there)."""
 
-    On the database backend each word may match itself or its base form (the pages index
-    their words' base forms, search/lemmas.py), and every word must match. The search
-    node's analyzers do the stemming themselves, so it gets the words as they are.
+
+def _terms(phrase, language_code, database):
+    """The words of one alternative as the engine is asked for them. The database gets base
+    forms only: every page indexes the base form of each of its words (search/lemmas.py),
+    so the base form finds the word in any form, the typed one too. The node's analyzers
+    stem by themselves: it gets the words."""
+    words = phrase_words(phrase)
+    if len(words) > 1:  # "уклоняющийся от призыва": the small word need not be there
+        words = [w for w in words if not is_stop_word(w, language_code)] or words
+    if database:
+        words = [lemma(w, language_code) for w in words]
+    return words
+
+
+def concept_query(concept, language_code, *, database):
+    """Any of a concept's alternatives: its one-word alternatives in one "or" query (one
+    expression for the database to build, however many synonyms), each longer one as an
+    "and" query; on the node also a typo it may forgive and the Latin skeleton."""
+    singles, phrases, options = [], [], []
+    for alternative in concept.alternatives:
+        terms = _terms(alternative, language_code, database)
+        if len(terms) == 1:
+            singles.append(terms[0])
+        elif terms:
+            phrases.append(terms)
+    # "частичная мобилизация" next to "мобилизация" matches no page the word does not. On
+    # PostgreSQL, which ranks every leaf of the query for every matching row (a third of
+    # the search's time at 5,000 pages per language), it is left out; elsewhere it stays, as
+    # the pages having the whole phrase rank higher.
+    lean = database and connection.vendor == "postgresql"
+    for terms in phrases:
+        if not (lean and set(terms) & set(singles)):
+            options.append(PlainText(" ".join(terms), operator="and"))
+    if singles:
+        options.insert(0, PlainText(" ".join(dict.fromkeys(singles)), operator="or"))
+    if not database and concept.fuzzy:
+        options.append(Fuzzy(concept.typed))
+    if not database and language_code in CYRILLIC_LANGUAGES:
+        options += [Transliterated(w) for w in concept.typed.split() if is_latin(w)]
+    return options[0] if len(options) == 1 else Or(options)
+
+
+def compile_query(understood, *, database, operator="and"):
+    """The engine's query for an understood query (search/understand.py), or None when it
+    has no concept (only an article number, say).
+
+    "and": every concept some page can match (words no page uses are left out, so one
+    unknown word does not empty the results); "or": any concept, best matches first.
     """
-    if not database:
-        return PlainText(cleaned, operator=operator)
-    terms = []
-    words = cleaned.split()
-    # Prepositions and particles ("в", "з", "in", "of") would have to occur in every hit;
-    # the node's analyzers drop them as stop words, so the database search does too.
-    words = [w for w in words if len(w) > 2] or words
-    for word in words:
-        base = lemma(word.lower(), language_code)
-        if base != word.lower():
-            terms.append(Or([PlainText(word), PlainText(base)]))
-        else:
-            terms.append(PlainText(word))
-    if len(terms) == 1:
-        return terms[0]
-    return And(terms) if operator == "and" else Or(terms)
+    language = understood.language
+    concepts = understood.required if operator == "and" else understood.concepts
+    if operator == "and" and not concepts:
+        return None
+    parts = [concept_query(c, language, database=database) for c in concepts]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)

@@ -27,6 +27,16 @@ class Card:
     date_kind: str = ""  # "published" for news, "reviewed" for legal content
     snippet: str = ""
     language_name: str = ""
+    # A legal rule: its heading, status and penalty, linking to its anchor on the profile.
+    rule: object = None
+    url: str = ""
+    title: str = ""
+    status_label: str = ""
+    penalty: str = ""
+
+    @property
+    def heading(self):
+        return self.title or self.page.title
 
 
 def type_key(page):
@@ -60,6 +70,35 @@ def country_names(countries, locale):
     return {c.code: translated.get(c.translation_key, c.name) for c in countries}
 
 
+def type_label(model):
+    """The page type in the reader's language ("Главная страница", not "home page")."""
+    return str(model._meta.verbose_name)
+
+
+def rule_card(hit, query_words, language_code, locale):
+    from knowledge.glance import describe_penalty, describe_status
+
+    rule, profile = hit.rule, hit.profile
+    country = profile.country
+    name = country_names([country], locale).get(country.code, country.name)
+    reviewed = rule.last_reviewed or profile.last_reviewed
+    return Card(
+        page=profile,
+        type_label=hit.type_label,
+        type_key=hit.type_key,
+        country_codes=[country.code],
+        country_names=[name],
+        date=reviewed,
+        date_kind="reviewed" if reviewed else "",
+        snippet=text_snippet([rule.summary, rule.other_consequences], query_words, language_code),
+        rule=rule,
+        url=f"{profile.url}#{rule.anchor}",
+        title=rule.heading,
+        status_label=describe_status(rule),
+        penalty=describe_penalty(rule),
+    )
+
+
 def make_cards(pages, query_words, language_code, locale):
     pages = list(pages)
     per_page = {page.pk: countries_of(page) for page in pages}
@@ -71,7 +110,7 @@ def make_cards(pages, query_words, language_code, locale):
         cards.append(
             Card(
                 page=page,
-                type_label=str(page._meta.verbose_name),
+                type_label=type_label(type(page)),
                 type_key=type_key(page),
                 country_codes=codes,
                 country_names=[names[code] for code in codes],
@@ -97,6 +136,11 @@ def snippet(page, query_words, language_code):
     A word matches when it equals a query word or shares its base form, so an inflected
     hit ("дезертира" for "дезертир") is highlighted too.
     """
+    return text_snippet(summary_text(page), query_words, language_code)
+
+
+def text_snippet(texts, query_words, language_code):
+    """The snippet of the first of `texts` (an iterable of strings) with a match."""
     wanted = {w.lower() for w in query_words}
     wanted_lemmas = {lemma(w, language_code) for w in wanted}
     prefixes = {w[:3] for w in wanted | wanted_lemmas}
@@ -110,7 +154,9 @@ def snippet(page, query_words, language_code):
     first = None
     # Lazily: the page's whole text (a query for related rows) only when the short
     # fields have no match.
-    for text in summary_text(page):
+    for text in texts:
+        if not text:
+            continue
         tokens = list(_TOKEN.finditer(text))
         hits = [i for i, m in enumerate(tokens) if matches(m.group())]
         if hits:
@@ -153,6 +199,8 @@ class Hit:
     type_key: str
     type_label: str
     countries: list = field(default_factory=list)  # CountryRow
+    all_concepts: bool = False  # found by the query that asks for every concept
+    by_case_number: bool = False  # a decision whose case number the reader typed
 
     def matches(self, type_filter, country_filter):
         if type_filter and self.type_key != type_filter:
@@ -184,8 +232,9 @@ def describe_hits(pages):
         Hit(
             page=page,
             type_key=(model := page.specific_class or type(page))._meta.label_lower,
-            type_label=str(model._meta.verbose_name),
+            type_label=type_label(model),
             countries=countries.get(page.pk, []),
+            all_concepts=getattr(page, "all_concepts", False),
         )
         for page in pages
     ]

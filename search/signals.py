@@ -44,3 +44,30 @@ def connect_indexed_models():
             post_delete.connect(
                 _object_deleted, sender=model, dispatch_uid=f"search-queue-del-{model}"
             )
+
+
+# The vocabulary learns the words of a page when it is published (search/vocabulary.py).
+@receiver(page_published)
+def _page_words_published(sender, instance, **kwargs):
+    from . import vocabulary
+
+    vocabulary.add_page(instance)
+
+
+# Editors' synonyms are kept with the other published lookups (website.content_cache): a
+# change starts a new generation, so the next search uses it.
+def _synonyms_changed(sender, instance, **kwargs):
+    from django.db import transaction
+
+    from website.page_cache import purge_page_cache
+
+    transaction.on_commit(purge_page_cache)
+
+
+def connect_synonyms():
+    from .models import SearchSynonym
+
+    post_save.connect(_synonyms_changed, sender=SearchSynonym, dispatch_uid="search-synonyms-save")
+    post_delete.connect(
+        _synonyms_changed, sender=SearchSynonym, dispatch_uid="search-synonyms-delete"
+    )

@@ -19,12 +19,14 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
-from website.content_cache import active_locale
+from campaign.models import HelpPage
+from knowledge.models import KnowledgeIndexPage
+from website.content_cache import active_locale, cached_content
 
-from . import engines, node
-from .lemmas import query_lemmas
-from .query import build_query, clean_query
-from .results import describe_hits, facets, make_cards, type_key
+from . import cases, engines, node, ranking, rules, suggestions
+from .query import clean_query, compile_query
+from .results import CountryRow, Hit, describe_hits, facets, make_cards, rule_card
+from .understand import understand
 
 logger = logging.getLogger(__name__)
 
@@ -38,36 +40,25 @@ SUGGESTIONS = 8
 
 @dataclass
 class Found:
-    pages: list = field(default_factory=list)
+    items: list = field(default_factory=list)  # ranked: results.Hit (pages) and rules.RuleHit
     degraded: bool = False  # answered by the database fallback while the node is down
     failed: bool = False
+    understood: object = None
+
+    @property
+    def pages(self):
+        """The pages among the results, in their ranked order (plain Page objects)."""
+        return [item.page for item in self.items if isinstance(item, Hit)]
+
+    @property
+    def suggestion(self):
+        return self.understood.suggestion if self.understood is not None else ""
 
 
 def _pages(locale):
     # Plain pages: the specific ones (with their bodies) are loaded only for the results
     # shown (`specific_pages`).
     return Page.objects.live().public().filter(locale=locale)
-
-
-# Section start pages (home, knowledge base, news, campaign) mention every topic in a few
-# words, so relevance scoring ranks them high; readers want the page that answers, so
-# sections come after content pages with the same words.
-SECTION_PAGE_TYPES = (
-    "home.homepage",
-    "knowledge.knowledgeindexpage",
-    "knowledge.decisionindexpage",
-    "news.newsindexpage",
-    "campaign.campaignindexpage",
-)
-# Case records (court and authority decisions) come after the pages that explain the law in
-# the same words, before the sections; a case number finds its decision anyway, as nothing
-# else contains it.
-RECORD_PAGE_TYPES = ("knowledge.decisionpage",)
-
-
-def _tier(page):
-    kind = type_key(page)
-    return 2 if kind in SECTION_PAGE_TYPES else 1 if kind in RECORD_PAGE_TYPES else 0
 
 
 def _hits(pages, query, backend_name):
@@ -81,59 +72,112 @@ def _hits(pages, query, backend_name):
     return hits
 
 
-def _run(cleaned, locale, backend_name, *, fuzzy=False):
+# With fewer pages than this having every concept, pages with some of them follow.
+FEW_HITS = 5
+
+
+def _run(understood, locale, backend_name, *, fuzzy=False):
+    """The engine's hits for `understood`, in its order: first the pages with every concept
+    some page has (marked `all_concepts`), then, when those are few, pages with any of them
+    (the engines score pages with more of the words higher)."""
     pages = _pages(locale)
     if fuzzy:
-        return _hits(pages, Fuzzy(cleaned), backend_name)
+        return _hits(pages, Fuzzy(understood.cleaned), backend_name)
     database = engines.uses_database(backend_name)
     hits = []
-    # Every word first; when no page has them all, pages with some of them, best first.
-    for operator in ("and", "or") if len(cleaned.split()) > 1 else ("and",):
-        query = build_query(cleaned, locale.language_code, database=database, operator=operator)
+    query = compile_query(understood, database=database, operator="and")
+    if query is not None:
         hits = _hits(pages, query, backend_name)
-        if hits:
-            break
-    wanted = query_lemmas(cleaned, locale.language_code)
-    return sorted(
-        hits,
-        key=lambda page: (
-            _tier(page),
-            # Pages whose title has more of the words (in any form) come first.
-            -len(wanted & query_lemmas(page.title, locale.language_code)),
-        ),
-    )
+        for hit in hits:
+            hit.all_concepts = True
+    if len(hits) < FEW_HITS and (
+        len(understood.concepts) > 1 or len(understood.required) != len(understood.concepts)
+    ):
+        query = compile_query(understood, database=database, operator="or")
+        if query is not None:
+            seen = {hit.pk for hit in hits}
+            hits += [hit for hit in _hits(pages, query, backend_name) if hit.pk not in seen]
+    return hits
 
 
-def search_locale(cleaned, locale, *, fuzzy=False):
-    """Live pages of `locale` matching `cleaned`, best first; falls back to the database.
+def _answer(understood, locale, pages):
+    """Hits, the rules that answer, answer-first (search/ranking.py)."""
+    hits = describe_hits(pages)
+    profiles = [h.page for h in hits if h.type_key == rules.PROFILE_TYPE]
+    by_article = rules.rules_with_articles(understood.articles, locale)
+    rule_hits = by_article + [
+        r
+        for r in rules.rules_of_profiles(understood, profiles, locale)
+        if r.rule.pk not in {a.rule.pk for a in by_article}
+    ]
+    if ranking.asks_for_help(understood):  # "hotline", "консультация": the help page
+        help_page = _help_page(locale)
+        if help_page is not None and help_page.pk not in {h.page.pk for h in hits}:
+            hits += describe_hits([help_page])
+    if by_article:  # "ст. 337" alone: the profiles with those rules are results too
+        found = {h.page.pk for h in hits}
+        extra = [r.profile for r in by_article if r.profile.pk not in found]
+        hits += describe_hits(list({p.pk: p for p in extra}.values()))
+    by_case = cases.decisions_with_case_number(understood.cleaned, locale)
+    if by_case:  # "12 B 17/23": that decision first, found even if the engine missed it
+        found = {h.page.pk for h in hits}
+        hits += describe_hits(
+            _pages(locale).filter(pk__in=[pk for pk in by_case if pk not in found])
+        )
+        for hit in hits:
+            hit.by_case_number = hit.page.pk in by_case
+    describe_rule_countries(rule_hits)
+    return ranking.rank(hits, rule_hits, understood)
+
+
+def search_locale(cleaned, locale, *, fuzzy=False, raw=None, understood=None):
+    """Live pages (and rules) of `locale` matching `cleaned`, best first; falls back to the
+    database.
 
     The node is asked only while search/node.py allows it: once per request at most, and not
     at all while its breaker is open after a failure.
     """
+    if understood is None:
+        understood = understand(cleaned, locale.language_code, raw=raw)
+    found = _search(understood, locale, fuzzy=fuzzy)
+    found.understood = understood
+    if not found.failed:
+        found.items = _answer(understood, locale, found.items)
+    return found
+
+
+def _search(understood, locale, *, fuzzy=False):
+    """Found with the engine's plain Page hits in `items` (not ranked yet)."""
     name = engines.backend_name_for(locale.language_code)
     if engines.uses_database(name):
         try:
-            return Found(_run(cleaned, locale, name))
+            return Found(_run(understood, locale, name))
         except Exception as error:  # never an error page
             logger.warning("Search failed on the %r backend: %s", name, node.describe(error))
             return Found(failed=True)
     if node.available():
         try:
-            return Found(_run(cleaned, locale, name, fuzzy=fuzzy))
+            return Found(_run(understood, locale, name, fuzzy=fuzzy))
         except node.NodeUnavailable:
             pass  # the node failed and was noted; the fallback is asked below
         except Exception as error:  # the engine is down or refused the query
             node.record_failure(error)
             logger.warning("Search failed on the %r backend: %s", name, node.describe(error))
     if fuzzy:
-        return Found()  # typo tolerance is the node's alone
+        return Found()  # typo tolerance of the node itself (the vocabulary's is in the query)
     if not engines.has_fallback():
         return Found(failed=True)
     try:
-        return Found(_run(cleaned, locale, engines.FALLBACK), degraded=True)
+        return Found(_run(understood, locale, engines.FALLBACK), degraded=True)
     except DatabaseError as error:
         logger.warning("Search failed on the fallback backend: %s", node.describe(error))
         return Found(failed=True)
+
+
+def describe_rule_countries(rule_hits):
+    for hit in rule_hits:
+        country = hit.profile.country
+        hit.countries = [CountryRow(country.code, country.translation_key, country.name)]
 
 
 def promoted(cleaned, locale):
@@ -152,15 +196,15 @@ def promoted(cleaned, locale):
     return pages
 
 
-def other_languages(cleaned, locale):
+def other_languages(cleaned, locale, raw=None):
     """[(language name, number of hits, first cards)] for the other locales with hits."""
     found = []
     for other in Locale.objects.exclude(pk=locale.pk).order_by("language_code"):
-        result = search_locale(cleaned, other)
-        if result.pages:
-            cards = make_cards(
-                specific_pages(result.pages[:OTHER_LANGUAGE_PREVIEW]),
-                cleaned.split(),
+        result = search_locale(cleaned, other, raw=raw)
+        if result.items:
+            cards = make_result_cards(
+                result.items[:OTHER_LANGUAGE_PREVIEW],
+                result.understood.words() or cleaned.split(),
                 other.language_code,
                 locale,
             )
@@ -171,11 +215,28 @@ def other_languages(cleaned, locale):
                 {
                     "code": other.language_code,
                     "name": name,
-                    "count": len(result.pages),
+                    "count": len(result.items),
                     "cards": cards,
                 }
             )
     return found
+
+
+def make_result_cards(items, query_words, language_code, locale):
+    """Cards for ranked items (page hits and rules), in their order."""
+    pages = {p.pk: p for p in specific_pages([i.page for i in items if isinstance(i, Hit)])}
+    page_cards = {
+        card.page.pk: card
+        for card in make_cards(list(pages.values()), query_words, language_code, locale)
+    }
+    cards = []
+    for item in items:
+        if isinstance(item, Hit):
+            if item.page.pk in page_cards:
+                cards.append(page_cards[item.page.pk])
+        else:
+            cards.append(rule_card(item, query_words, language_code, locale))
+    return cards
 
 
 def specific_pages(pages):
@@ -227,6 +288,26 @@ def _filter_value(raw, max_length):
     return value if re.fullmatch(r"[A-Za-z0-9._-]*", value) else ""
 
 
+def _situation_guide_url(locale):
+    """The situation guide ("What applies to me?") of the reader's knowledge base."""
+
+    def find():
+        index = KnowledgeIndexPage.objects.live().filter(locale=locale).first()
+        return index.url + index.reverse_subpage("situation_guide") if index else ""
+
+    return cached_content(f"search-situation-guide:{locale.pk}", find)
+
+
+def _help_page(locale):
+    """The help page of the reader's language (a plain Page: its title and URL)."""
+
+    def find():
+        page = HelpPage.objects.live().public().filter(locale=locale).first()
+        return Page.objects.get(pk=page.pk) if page else None
+
+    return cached_content(f"search-help-page:{locale.pk}", find)
+
+
 def search(request):
     """Full-text search of the live pages in the reader's language."""
     raw_query = request.GET.get("q", "")
@@ -242,16 +323,22 @@ def search(request):
         "filters": filters,
     }
     found = Found()
-    pages = []
+    items = []
+    query_words = cleaned.split()
     if cleaned:
-        found = search_locale(cleaned, locale)
-        hits = describe_hits(found.pages)
-        type_facets, country_facets = facets(hits, locale)
+        found = search_locale(cleaned, locale, raw=raw_query)
+        understood = found.understood
+        query_words = understood.words() or query_words
+        type_facets, country_facets = facets(found.items, locale)
         context["filter_links"] = _filter_links(cleaned, filters, type_facets, country_facets)
-        pages = [hit.page for hit in hits if hit.matches(filters["type"], filters["country"])]
+        items = [item for item in found.items if item.matches(filters["type"], filters["country"])]
         context["promoted"] = promoted(cleaned, locale)
-        if not found.pages and not found.failed:
-            context["other_languages"] = other_languages(cleaned, locale)
+        suggestion = found.suggestion
+        if suggestion and suggestion != cleaned:
+            context["suggestion"] = suggestion
+            context["suggestion_url"] = "?" + _querystring(q=suggestion, **filters)
+        if not found.items and not found.failed:
+            context["other_languages"] = other_languages(cleaned, locale, raw=raw_query)
             if (
                 not context["other_languages"]
                 and not engines.uses_database(engines.backend_name_for(locale.language_code))
@@ -259,17 +346,18 @@ def search(request):
             ):
                 # Nothing anywhere: let the engine forgive a typo or two.
                 approximate = search_locale(cleaned, locale, fuzzy=True)
-                pages = approximate.pages
-                context["approximate"] = bool(pages)
-    page_obj = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+                items = approximate.items
+                context["approximate"] = bool(items)
+        if not items and not found.failed:
+            context["situation_guide_url"] = _situation_guide_url(locale)
+        context["help_page"] = _help_page(locale)
+    page_obj = Paginator(items, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     language = locale.language_code
     context.update(
         {
             "search_results": page_obj,
-            "cards": make_cards(
-                specific_pages(page_obj.object_list), cleaned.split(), language, locale
-            ),
-            "result_count": len(pages),
+            "cards": make_result_cards(page_obj.object_list, query_words, language, locale),
+            "result_count": len(items),
             "search_failed": found.failed,
             "search_degraded": found.degraded,
             "pager_querystring": _querystring(q=cleaned, **filters),
@@ -280,32 +368,15 @@ def search(request):
 
 @require_GET
 def suggest(request):
-    """Up to SUGGESTIONS page titles that start like the typed text (for autocomplete)."""
+    """Up to SUGGESTIONS page titles and rule headings with words that start like the
+    typed ones, anywhere in the title (for autocomplete). From the database: quick, and
+    the same on every engine."""
     cleaned = clean_query(request.GET.get("q", ""))
-    titles = []
+    found = []
     if len(cleaned) >= 2:
         locale = active_locale()
-        name = engines.backend_name_for(locale.language_code)
-        on_node = not engines.uses_database(name)
-        names = [name] if not on_node or node.available() else []
-        if on_node and engines.has_fallback():
-            names.append(engines.FALLBACK)
-        for backend_name in names:
-            try:
-                pages = Page.objects.live().public().filter(locale=locale)
-                hits = list(pages.autocomplete(cleaned, backend=backend_name)[: SUGGESTIONS * 3])
-                # Decisions' titles are sentences that would crowd out the profiles and
-                # guides; a case number is completed all the same (nothing else has it).
-                hits.sort(key=_tier)
-                titles = [{"title": p.title, "url": p.get_url(request)} for p in hits[:SUGGESTIONS]]
-                break
-            except Exception as error:
-                if backend_name == name and on_node:
-                    node.record_failure(error)
-                logger.warning(
-                    "Suggestions failed on the %r backend: %s", backend_name, node.describe(error)
-                )
-    response = JsonResponse({"query": cleaned, "suggestions": titles})
+        found = suggestions.suggest(cleaned, locale, SUGGESTIONS)
+    response = JsonResponse({"query": cleaned, "suggestions": found})
     # The browser may keep them; a shared cache (a CDN) must not learn what readers type.
     response["Cache-Control"] = "private, max-age=300"
     return response

@@ -60,7 +60,7 @@ def test_search_falls_back_to_the_database_when_the_engine_is_down(client, demo_
             "TIMEOUT": 1,
             "AUTO_UPDATE": False,
         },
-        "fallback": {"BACKEND": "wagtail.search.backends.database"},
+        "fallback": {"BACKEND": "search.database"},
     }
     response = client.get("/ru/search/", {"q": "знаний"})
     assert response.status_code == 200

@@ -14,6 +14,8 @@ import pytest
 from modelsearch.backends import get_search_backend
 
 from search.backends import search_backends
+from search.query import Transliterated
+from search.translit import skeleton
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -45,7 +47,7 @@ TITLES = {
         "Відповідальність дезертирів",
         "Як оскаржити повістку",
     ],
-    "be": ["Дапамога ўцекачоў ад мабілізацыі"],
+    "be": ["Дапамога ўцекачоў ад мабілізацыі", "Позва і адтэрміноўка"],
 }
 
 
@@ -116,6 +118,11 @@ def titles_found(backend, query):
         ("uk", "повістки", "Як оскаржити повістку"),
         ("be", "уцекачоу", "Дапамога ўцекачоў ад мабілізацыі"),
         ("be", "МАБІЛІЗАЦЫІ", "Дапамога ўцекачоў ад мабілізацыі"),
+        # The light Belarusian stemmer (search/lemmas.py, the same pattern on the node).
+        ("be", "мабілізацыя", "Дапамога ўцекачоў ад мабілізацыі"),
+        ("be", "уцекачы", "Дапамога ўцекачоў ад мабілізацыі"),
+        ("be", "позву", "Позва і адтэрміноўка"),
+        ("be", "адтэрміноўкі", "Позва і адтэрміноўка"),
     ],
 )
 def test_inflected_forms_match_through_the_language_analyzer(indexed, lang, query, title):
@@ -138,6 +145,56 @@ def test_known_limits_of_the_analyzers(indexed, lang, query, title):
     """What the analyzers do NOT join (documented in docs/search-engine.md). If one of these
     starts matching, update the documentation and move the case up."""
     assert title not in titles_found(indexed[lang], query)
+
+
+@pytest.mark.parametrize(
+    ("lang", "latin", "title"),
+    [
+        ("ru", "mobilizatsii", "Правила мобилизации и отсрочки"),
+        ("ru", "otsrochki", "Правила мобилизации и отсрочки"),
+        ("ru", "dezertirstvo", "Уголовная ответственность за дезертирство и помощь дезертирам"),
+        ("uk", "povistku", "Як оскаржити повістку"),
+        ("uk", "pryzovu", "Мобілізація: хто підлягає призову"),
+        ("be", "mabilizacyi", "Дапамога ўцекачоў ад мабілізацыі"),
+    ],
+)
+def test_latin_letters_find_cyrillic_titles_through_icu(indexed, lang, latin, title):
+    """ICU's Any-Latin and the skeleton rules on the node (search/backends.py): a Latin
+    word as readers type it finds the Cyrillic word, with no vocabulary involved."""
+    assert title in titles_found(indexed[lang], Transliterated(latin))
+
+
+def test_the_node_builds_the_same_skeletons_as_python(language_backends):
+    """search/translit.py and the node's "latin" analyzer must agree, letter for letter."""
+    words = [
+        "мобилизация",
+        "Мобілізація",
+        "ўцекачоў",
+        "дэзерціраў",
+        "щит",
+        "Україна",
+        "объявление",
+        "подъезд",
+        "льгота",
+        "вьюга",
+        "Їжак",
+        "ґанок",
+        "ёрш",
+        "эхо",
+        "счёт",
+        "жена",
+        "хлеб",
+        "цех",
+        "чай",
+        "шум",
+        "йод",
+        "Ёлка",
+    ]
+    index = language_backends["ru"].get_index_for_model(Page)
+    answer = index.es.indices.analyze(
+        index=index.name, body={"analyzer": "latin", "text": " ".join(words)}
+    )
+    assert [t["token"] for t in answer["tokens"]] == [skeleton(w) for w in words]
 
 
 def test_languages_are_kept_apart(indexed):

@@ -83,7 +83,7 @@ def test_node_stopped_mid_run(node_control, settings, client, django_capture_on_
         index_prefix=f"fault{uuid.uuid4().hex[:6]}_",
         timeout=20,
     )
-    backends["fallback"] = {"BACKEND": "wagtail.search.backends.database"}
+    backends["fallback"] = {"BACKEND": "search.database"}
     settings.WAGTAILSEARCH_BACKENDS = backends
     # The failure below opens the breaker (search/node.py); restarting the node takes longer.
     settings.SEARCH_NODE_COOLDOWN_SECONDS = 3

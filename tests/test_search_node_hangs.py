@@ -74,7 +74,7 @@ def hanging_node():
 def point_search_at(settings, url, engine="opensearch2", **options):
     """The production layout (search/backends.py) for a node at `url`, plus the fallback."""
     backends = search_backends(url, LANGUAGES, engine=engine, index_prefix="hang_", **options)
-    backends["fallback"] = {"BACKEND": "wagtail.search.backends.database"}
+    backends["fallback"] = {"BACKEND": "search.database"}
     settings.WAGTAILSEARCH_BACKENDS = backends
 
 
@@ -290,7 +290,7 @@ def test_queued_updates_reach_the_node_when_it_is_back(
         engine=os.environ.get("SEARCH_ENGINE", "opensearch2"),
         index_prefix=prefix,
     )
-    real["fallback"] = {"BACKEND": "wagtail.search.backends.database"}
+    real["fallback"] = {"BACKEND": "search.database"}
     try:
         point_search_at(settings, hanging_node.url, index_timeout=1)
         page, _seconds = publish_with_new_text(django_capture_on_commit_callbacks, "Квазиконтроль")

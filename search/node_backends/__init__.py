@@ -22,8 +22,11 @@ from urllib.parse import urlparse
 from django.conf import settings
 
 from modelsearch.backends import get_search_backend
+from modelsearch.backends.elasticsearchbase import Field
 
 from .. import node
+from ..backends import LATIN_ANALYZER
+from ..query import Transliterated
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +93,28 @@ class IndexClientMixin:
         return bool(self.es.indices.exists(index=self.name))
 
 
+class LatinSubfieldMappingMixin:
+    """`_all_text` (and its boosted copies) also analysed into Latin skeletons, for the
+    languages whose index settings define the "latin" analyzer (search/backends.py)."""
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        for name, field in mapping["properties"].items():
+            if name.startswith("_all_text"):
+                field["fields"] = {"latin": {"type": "text", "analyzer": LATIN_ANALYZER}}
+        return mapping
+
+
+class TransliteratedQueryMixin:
+    """A Transliterated query (a Latin word on a Cyrillic language) is matched against the
+    Latin subfields; an index without them simply finds nothing for it."""
+
+    def _compile_plaintext_query(self, query, fields, boost=1.0):
+        if isinstance(query, Transliterated):
+            fields = [Field(f"{f.field_name}.latin", f.boost) for f in fields]
+        return super()._compile_plaintext_query(query, fields, boost)
+
+
 class NodeBackendMixin:
     def __init__(self, params):
         params = dict(params)
@@ -107,6 +132,12 @@ class NodeBackendMixin:
             else self._get_options_from_host_urls([urlparse(url) for url in urls])
         )
         super().__init__(params)
+        analyzers = self.settings.get("settings", {}).get("analysis", {}).get("analyzer", {})
+        if LATIN_ANALYZER in analyzers:
+            # This backend's indexes (and only its) get the Latin subfields.
+            self.mapping_class = type(
+                self.mapping_class.__name__, (LatinSubfieldMappingMixin, self.mapping_class), {}
+            )
 
     @cached_property
     def index_es(self):
@@ -124,8 +155,18 @@ def resilient(base):
         base.results_class.__name__, (FallbackResultsMixin, base.results_class), {}
     )
     index_class = type(base.index_class.__name__, (IndexClientMixin, base.index_class), {})
+    compiler_class = type(
+        base.query_compiler_class.__name__,
+        (TransliteratedQueryMixin, base.query_compiler_class),
+        {},
+    )
     return type(
         base.__name__,
         (NodeBackendMixin, base),
-        {"results_class": results_class, "index_class": index_class, "__module__": __name__},
+        {
+            "results_class": results_class,
+            "index_class": index_class,
+            "query_compiler_class": compiler_class,
+            "__module__": __name__,
+        },
     )

@@ -300,9 +300,9 @@ if ELASTICSEARCH_URL:
     )
     # Kept up to date alongside the node (synchronously), so search still answers while the
     # node is down or the queue has not reached it yet.
-    WAGTAILSEARCH_BACKENDS["fallback"] = {"BACKEND": "wagtail.search.backends.database"}
+    WAGTAILSEARCH_BACKENDS["fallback"] = {"BACKEND": "search.database"}
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.database"}}
 
 # Privacy: the only cookies are the editors' session and CSRF cookies.
 SESSION_COOKIE_HTTPONLY = True

@@ -46,7 +46,7 @@ if ELASTICSEARCH_URL:  # noqa: F405
         timeout=ELASTICSEARCH_TIMEOUT,  # noqa: F405
         index_timeout=ELASTICSEARCH_INDEX_TIMEOUT,  # noqa: F405
     )
-    WAGTAILSEARCH_BACKENDS["fallback"] = {"BACKEND": "wagtail.search.backends.database"}
+    WAGTAILSEARCH_BACKENDS["fallback"] = {"BACKEND": "search.database"}
 
 # tests/test_page_cache.py reads X-Page-Cache; production never sends it.
 PAGE_CACHE_HEADER = True

@@ -12,6 +12,7 @@ LOADERS = [
     "demo.loaders.safety",
     "demo.loaders.decisions",
     "demo.loaders.teams",
+    "demo.loaders.search",
 ]
 
 

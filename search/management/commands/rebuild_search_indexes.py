@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from modelsearch.index import get_indexed_models
 
-from search import engines, indexing
+from search import engines, indexing, vocabulary
 
 CHUNK = 200
 
@@ -57,6 +57,10 @@ class Command(BaseCommand):
                     self.say(f"{name}: done")
         for code in [language] if language else languages:
             self.rebuild_language(code)
+        # The words typo correction and Latin letters are matched against (search/vocabulary.py).
+        vocabulary.rebuild(
+            [language] if language else None, log=lambda m: self.say(f"vocabulary {m}")
+        )
         # What was queued before the rebuild began is in the indexes now; later changes are not.
         queued = indexing.PendingIndexUpdate.objects.filter(queued_at__lt=started)
         if language:

@@ -1,0 +1,266 @@
+"""Legal rules as search results of their own.
+
+A country profile is one page with many rules; a reader asking "ст. 337" or "desertion
+penalty Russia" wants the rule, not the top of a long page. So the search shows the rules
+that answer the query as results linking to their anchor on the profile (`rule.anchor`,
+rendered by templates/components/rule.html), with heading, status and penalty.
+
+- Article numbers ("328", "ст. 337", "Art. 336", "статья 338") find the rules whose article
+  (or legal act) names that number, in the reader's language, on any engine: a database
+  lookup, the node is not needed.
+- Other queries: the rules of the profiles the engine found, scored by how many of the
+  query's concepts their own text (heading, summary, legal act, consequences, topic and
+  penalty labels) has, together with the profile's title (the country): "дезертирство
+  Россия" is the Russian desertion rule.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.utils import translation
+from django.utils.translation import gettext
+
+from wagtail.models import Page
+
+from knowledge.glance import describe_penalty
+from knowledge.models import LegalRule
+from knowledge.models.fields import choice_labels
+from knowledge.models.rules import PenaltyKind, Topic
+from website.content_cache import cached_content
+
+from .lemmas import query_lemmas
+
+PROFILE_TYPE = "knowledge.countryprofilepage"
+HOME_COUNTRY = {"uk": "UA", "be": "BY", "ru": "RU"}  # see search/ranking.py
+RULE_TYPE = "knowledge.legalrule"
+# Rules looked at: those of the first profiles among the hits.
+PROFILES_LOOKED_AT = 12
+# The best rule of each profile, and no more than MAX_RULES in all: the others are on the
+# profile, one click away, and would crowd out the guides.
+RULES_PER_PROFILE = 1
+MAX_RULES = 3
+
+
+@dataclass
+class RuleHit:
+    rule: object
+    profile: object  # the profile page (plain Page is enough for its URL and title)
+    coverage: float = 0.0  # share of the query's concepts the rule (with its country) has
+    own: int = 0  # concepts only the rule's own text has (not the country's name)
+    heading_coverage: float = 0.0  # share of the concepts in its heading (with the country)
+    complete: bool = False  # it has every concept (in some form, with its country)
+    by_article: bool = False
+    countries: list = field(default_factory=list)  # CountryRow, for the country filter
+    type_key: str = RULE_TYPE
+
+    @property
+    def pk(self):
+        return f"rule-{self.rule.pk}"
+
+    @property
+    def title(self):
+        return self.rule.heading
+
+    @property
+    def type_label(self):
+        return str(LegalRule._meta.verbose_name)
+
+    def matches(self, type_filter, country_filter):
+        if type_filter and type_filter != RULE_TYPE:
+            return False
+        return not country_filter or country_filter in {c.code for c in self.countries}
+
+
+def _article_pattern(number):
+    # The number on its own: "337" in "Art. 337 part 3" or "ст. 337", not in "1337" or "33.7".
+    return rf"(^|[^0-9.]){re.escape(number)}([^0-9]|$)"
+
+
+def rules_with_articles(numbers, locale):
+    """[RuleHit] for rules of live, public profiles in `locale` whose article or legal act
+    names one of `numbers`."""
+    if not numbers:
+        return []
+    profiles = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    found = []
+    seen = set()
+    home = HOME_COUNTRY.get(locale.language_code)
+    for number in numbers:
+        pattern = _article_pattern(number)
+        rules = (
+            LegalRule.objects.filter(locale=locale, profile__in=profiles)
+            .filter(article__iregex=pattern)
+            .defer("sources")
+            .select_related("profile", "profile__country")
+            # The knowledge base's order of profiles (the same in every language), the
+            # country of the reader's language first.
+            .order_by("profile__path", "sort_order", "pk")
+        )
+        rules = sorted(rules, key=lambda r: r.profile.country.code != home)
+        for rule in rules:
+            if rule.pk not in seen:
+                seen.add(rule.pk)
+                found.append(
+                    RuleHit(rule, rule.profile, coverage=1.0, by_article=True, complete=True)
+                )
+    return found
+
+
+def rule_text(rule):
+    """What a rule says, with the labels a reader sees next to it (topic, penalty)."""
+    topics = choice_labels(Topic)
+    parts = [
+        rule.heading,
+        rule.summary,
+        rule.legal_act,
+        rule.article,
+        rule.other_consequences,
+        str(topics.get(rule.topic, "")),
+    ]
+    if rule.penalty_kind != PenaltyKind.NONE:
+        parts.append(describe_penalty(rule))
+        parts.append(gettext("penalty"))
+    return " ".join(p for p in parts if p)
+
+
+@lru_cache(maxsize=8192)
+def _forms(text, language):
+    """The base forms of the words of `text` (the concepts' alternatives carry the Cyrillic
+    words a Latin-typed word stands for, so no skeletons are needed here). Kept per text:
+    the same rules are read by one search after another, and change only when published."""
+    return frozenset(query_lemmas(text, language))
+
+
+SYNONYM_MATCH = 0.75  # a synonym of the reader's word, not the word itself
+
+
+@lru_cache(maxsize=20_000)
+def _wanted(alternative, language):
+    return frozenset(query_lemmas(alternative, language))
+
+
+def concept_in(concept, forms, language):
+    """How well `forms` have the concept: 1 when they have the reader's word (in some form),
+    SYNONYM_MATCH when only a synonym, 0 when neither (every word of an alternative counts)."""
+    best = 0.0
+    for i, alternative in enumerate(concept.alternatives):
+        wanted = _wanted(alternative, language)
+        if wanted and all(w in forms or _in_compound(w, forms, language) for w in wanted):
+            if i < concept.exact:
+                return 1.0
+            best = SYNONYM_MATCH
+    return best
+
+
+def _in_compound(word, forms, language):
+    """German writes "Wehrpflichtalter" for "Wehrpflicht Alter": a word of five letters or
+    more counts when a compound starts or ends with it (no decompounder on either engine)."""
+    if language != "de" or len(word) < 5:
+        return False
+    return any(len(f) > len(word) + 2 and (f.startswith(word) or f.endswith(word)) for f in forms)
+
+
+def rules_of_profiles(understood, profile_pages, locale):
+    """[RuleHit] for the rules of `profile_pages` that answer `understood`, best first."""
+    # Words no page uses cannot be in a rule either: they do not count against it.
+    concepts = understood.required or understood.concepts
+    if not concepts or not profile_pages:
+        return []
+    language = understood.language
+    # Labels and penalties in the page's language, whatever the request's (other languages'
+    # results are searched from the same request).
+    with translation.override(language):
+        return _rules_of_profiles(understood, concepts, profile_pages, language)
+
+
+def _rule_texts(profile_id):
+    """(country code, [(rule id, own text, heading with penalty)]) of one profile's rules,
+    in profile order, in the active language; kept with the other published lookups (a
+    profile's rules change only when it is published)."""
+
+    def build():
+        rules = (
+            LegalRule.objects.filter(profile_id=profile_id)
+            .defer("sources")  # a StreamField: parsing it costs more than the rest of the row
+            .select_related("profile__country")
+            .order_by("sort_order", "pk")
+        )
+        code, texts = "", []
+        for rule in rules:
+            code = rule.profile.country.code
+            # The card shows the penalty by the heading: "наказание" is as good as there.
+            penalty = describe_penalty(rule) if rule.penalty_kind != PenaltyKind.NONE else ""
+            texts.append((rule.pk, rule_text(rule), f"{rule.heading} {penalty}"))
+        return code, texts
+
+    return cached_content(f"search-rule-texts:{profile_id}", build)
+
+
+def _rules_of_profiles(understood, concepts, profile_pages, language):
+    by_id = {p.pk: p for p in profile_pages[:PROFILES_LOOKED_AT]}
+    scored = {}
+    for profile_id in by_id:
+        code, rules = _rule_texts(profile_id)
+        country_forms = _forms(by_id[profile_id].title, language)
+        for rule_id, own_text, heading_text in rules:
+            own_forms = _forms(own_text, language)
+            own = sum(concept_in(c, own_forms, language) > 0 for c in concepts)
+            if not own:
+                continue
+            with_country = own_forms | country_forms
+            matched = [concept_in(c, with_country, language) for c in concepts]
+            both = sum(m > 0 for m in matched)
+            # A rule is offered when it has every concept, or all but one of two or more.
+            if both < len(concepts) - (1 if len(concepts) >= 2 else 0):
+                continue
+            heading_forms = _forms(heading_text, language) | country_forms
+            in_heading = sum(concept_in(c, heading_forms, language) for c in concepts)
+            scored.setdefault(profile_id, []).append(
+                {
+                    "rule_id": rule_id,
+                    "code": code,
+                    "coverage": sum(matched) / len(concepts),
+                    "own": own,
+                    "heading_coverage": in_heading / len(concepts),
+                    "complete": both == len(concepts),
+                }
+            )
+    chosen = []
+    for candidates in scored.values():
+        # Ties go to the rule the profile lists first (the general rule before its special
+        # cases: "Desertion: 5 to 15 years" before "Former prisoners … for desertion").
+        candidates.sort(key=lambda h: (-h["coverage"], -h["heading_coverage"]))
+        chosen.extend(
+            (profile_id, h)
+            for h in candidates[:RULES_PER_PROFILE]
+            for profile_id in [next(pid for pid, hs in scored.items() if hs is candidates)]
+        )
+    order = {pk: i for i, pk in enumerate(by_id)}  # the engine's order of their profiles
+    home = HOME_COUNTRY.get(language)
+    chosen.sort(
+        key=lambda ph: (
+            -ph[1]["coverage"],
+            -ph[1]["heading_coverage"],
+            ph[1]["code"] != home,
+            order[ph[0]],
+        )
+    )
+    chosen = chosen[:MAX_RULES]
+    rules = (
+        LegalRule.objects.defer("sources")
+        .select_related("profile__country")
+        .in_bulk([h["rule_id"] for _pid, h in chosen])
+    )
+    return [
+        RuleHit(
+            rules[h["rule_id"]],
+            rules[h["rule_id"]].profile,
+            coverage=h["coverage"],
+            own=h["own"],
+            heading_coverage=h["heading_coverage"],
+            complete=h["complete"],
+        )
+        for _pid, h in chosen
+        if h["rule_id"] in rules
+    ]

@@ -1,0 +1,86 @@
+"""Editors' synonyms (the SearchSynonym snippet) applied to a query, on every engine.
+
+A query that contains one of a group's terms (in any inflected form: matched on base forms)
+is searched for any of the group's terms: "ВВК" finds "военно-врачебная комиссия",
+"уклонист" finds "уклоняющийся от призыва", "AWOL" finds "absence without leave". Applied to
+the query, not to the index, so an edit works at once, on the database and on the node,
+without rebuilding anything.
+"""
+
+from dataclasses import dataclass
+
+from website.content_cache import cached_content
+
+from .lemmas import lemma, words
+from .translit import is_latin, skeleton
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # index of the first query word the term covers
+    end: int  # one past the last
+    terms: tuple  # every term of the group, as typed by editors
+
+
+def groups(language):
+    """The synonym groups of `language` (see _load), kept with the other published lookups."""
+    return cached_content(f"search-synonyms:{language}", lambda: _load(language))
+
+
+def _load(language):
+    """[(terms, [[forms of each word] of each term])], the forms worked out once."""
+    from .models import SearchSynonym
+
+    rows = SearchSynonym.objects.filter(locale__language_code=language).only("terms")
+    loaded = []
+    for terms in (row.term_list() for row in rows):
+        if len(terms) > 1:
+            forms = [[_forms(w, language) for w in words(term)] for term in terms]
+            loaded.append((tuple(terms), forms))
+    return loaded
+
+
+def group_forms(groups_of_terms, language):
+    """The shape `find` takes, for groups given as lists of terms (tests, previews)."""
+    return [
+        (tuple(terms), [[_forms(w, language) for w in words(t)] for t in terms])
+        for terms in groups_of_terms
+    ]
+
+
+def _forms(word, language, query=False):
+    """What a word may be matched by: itself and its base form, and for a Latin word on a
+    Cyrillic language its skeleton ("uklonist" meets "уклонист", search/translit.py)."""
+    low = word.lower()
+    if query and is_latin(low) and language in ("ru", "uk", "be"):
+        return {low, skeleton(low)}
+    forms = {low, lemma(low, language)}
+    if not query and language in ("ru", "uk", "be"):
+        forms.add(skeleton(low))
+    return forms
+
+
+def find(query_words, language, synonym_groups=None):
+    """[Match] for the groups whose terms occur in `query_words`, longest first, not
+    overlapping."""
+    synonym_groups = groups(language) if synonym_groups is None else synonym_groups
+    if not synonym_groups or not query_words:
+        return []
+    query_forms = [_forms(w, language, query=True) for w in query_words]
+    found = []
+    for terms, forms_per_term in synonym_groups:
+        for term_forms in forms_per_term:
+            n = len(term_forms)
+            if not n:
+                continue
+            for start in range(len(query_words) - n + 1):
+                if all(term_forms[k] & query_forms[start + k] for k in range(n)):
+                    found.append(Match(start, start + n, tuple(terms)))
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken, chosen = set(), []
+    for match in found:
+        span = set(range(match.start, match.end))
+        if not span & taken:
+            taken |= span
+            chosen.append(match)
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,372 @@
+"""Search as frightened readers type: questions, typos, Latin letters, abbreviations and
+colloquial words, article numbers, Belarusian case forms; answers first, no dead ends.
+
+Every test runs on the engine of the pass (SQLite, PostgreSQL, the search node in CI's third
+pass). Pages a test needs are made here (news/factories.py) or are demo pages named by
+their slugs (kept by the demo content).
+"""
+
+import re
+from datetime import date
+from html import unescape
+
+from django.utils import translation
+
+from wagtail.models import Page
+
+import pytest
+
+from demo import data
+from home.models import HomePage
+from news.factories import make_news
+from news.models import NewsIndexPage
+from search import engines, indexing, vocabulary
+from search.lemmas import lemma
+from search.models import SearchSynonym, SearchTerm
+from search.translit import skeleton
+
+pytestmark = pytest.mark.django_db
+
+
+def search_html(client, language, query, **params):
+    response = client.get(f"/{language}/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def result_links(html):
+    """The links of the result cards, in order (page URLs, rules with their #anchor)."""
+    main = html.split('<ol class="search-results">', 1)
+    if len(main) < 2:
+        return []
+    listing = main[1].split("</ol>", 1)[0]
+    return [unescape(h) for h in re.findall(r'<h2><a href="([^"]+)">', listing)]
+
+
+def slugs(links):
+    return [link.split("#")[0].rstrip("/").rsplit("/", 1)[-1] for link in links]
+
+
+def searchable(*pages):
+    """What the queue worker does after a publish: the node learns the pages."""
+    indexing.catch_up()
+    for name in engines.engine_backend_names():
+        engines.backend(name).get_index_for_model(Page).refresh()
+    return pages
+
+
+def news_page(language, title, teaser):
+    index = NewsIndexPage.objects.get(locale__language_code=language)
+    page = make_news(
+        index, date(2026, 11, 30), title=title, teaser=teaser, slug=f"t-{abs(hash(title))}"
+    )
+    searchable(page)
+    return page
+
+
+# --- questions and small words ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "slug"),
+    [
+        ("ru", "что будет если я проигнорирую повестку", "ignored-electronic-summons"),
+        ("ru", "что будет если не пойти в военкомат по повестке", "ignored-electronic-summons"),
+        ("en", "what happens if i ignore the summons", "ignored-electronic-summons"),
+        ("uk", "що буде якщо не піти за повісткою", "ignored-electronic-summons"),
+        ("de", "wie kann ich den Zivildienst beantragen", "alternative-service-russia"),
+    ],
+)
+def test_questions_find_the_answer(client, demo_content, language, query, slug):
+    assert slug in slugs(result_links(search_html(client, language, query)))[:3]
+
+
+@pytest.mark.parametrize(("language", "query"), [("ru", "как"), ("en", "the"), ("uk", "як")])
+def test_small_words_alone_match_nothing(client, demo_content, language, query):
+    html = search_html(client, language, query)
+    assert result_links(html) == []
+    assert 'class="search-nothing"' in html
+
+
+def test_a_small_word_does_not_make_an_unrelated_page_match(client, demo_content):
+    html = search_html(client, "en", "the quorplexian")
+    assert result_links(html) == []
+
+
+# --- typos -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "meant"),
+    [
+        ("ru", "мобилизцаия", {"мобилизация"}),
+        ("en", "asylym", {"asylum"}),
+        # one letter off "Deserteur" and two swapped in "Deserteure": either is right
+        ("de", "Deserteuer", {"deserteure", "deserteur"}),
+    ],
+)
+def test_a_typo_finds_pages_and_offers_the_spelling_as_a_link(
+    client, demo_content, language, typed, meant
+):
+    html = search_html(client, language, typed)
+    assert result_links(html), "the corrected word finds pages at once"
+    suggestion = re.search(
+        r'class="search-suggestion">[^<]*<a href="\?q=([^"&]+)[^"]*">([^<]+)</a>', html
+    )
+    assert suggestion, "Did you mean … is offered as a link"
+    assert suggestion.group(2).lower() in meant
+
+
+def test_nearest_word_of_the_vocabulary():
+    SearchTerm.objects.bulk_create(
+        [
+            SearchTerm(language="en", word=w, lemma=w, skeleton=skeleton(w), pages=n)
+            for w, n in [("quorplexity", 5), ("quorplexite", 1), ("zentrification", 2)]
+        ]
+    )
+    assert vocabulary.nearest("qourplexity", "en") == "quorplexity"  # two letters swapped
+    assert vocabulary.nearest("quorplexty", "en") == "quorplexity"  # one letter missing
+    assert vocabulary.nearest("zentrifikation", "en") == "zentrification"
+    assert vocabulary.nearest("abcdefgh", "en") is None
+
+
+# --- Latin letters ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("мобилизация", "mobilizatsiya"),
+        ("мобилизация", "mobilizacia"),
+        ("відстрочка", "vidstrochka"),
+        ("дезертир", "dezertyr"),
+        ("повестка", "povestka"),
+        ("призыв", "prizyv"),
+        ("ухилянт", "ukhyliant"),
+        ("щит", "shchit"),
+    ],
+)
+def test_latin_spellings_share_the_skeleton_of_the_cyrillic_word(cyrillic, latin):
+    assert skeleton(cyrillic) == skeleton(latin)
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "slug"),
+    [
+        ("ru", "povestka", "ignored-electronic-summons"),
+        ("ru", "elektronnaya povestka", "ignored-electronic-summons"),
+        ("uk", "dezertyr", "germany-protection-deserters"),
+        ("ru", "alternativnaya sluzhba", "alternative-service-russia"),
+    ],
+)
+def test_latin_typed_words_find_cyrillic_pages(client, demo_content, language, query, slug):
+    assert slug in slugs(result_links(search_html(client, language, query)))[:5]
+
+
+# --- synonyms --------------------------------------------------------------------------
+
+
+def test_an_editors_synonym_works_at_once(client, demo_content):
+    assert result_links(search_html(client, "ru", "квазиплюх")) == []
+    SearchSynonym.objects.create(locale=home_locale("ru"), terms="квазиплюх\nповестка")
+    assert "ignored-electronic-summons" in slugs(
+        result_links(search_html(client, "ru", "квазиплюх"))
+    )
+
+
+def home_locale(language):
+    return HomePage.objects.get(locale__language_code=language).locale
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "text"),
+    [
+        ("ru", "ВВК", "Его вызвали на военно-врачебную комиссию в октябре."),
+        ("ru", "уклонист", "Уклоняющийся от призыва может получить штраф."),
+        ("uk", "ухилянт", "Той, хто ухиляється від мобілізації, ризикує штрафом."),
+        ("uk", "ВЛК", "Він пройшов військово-лікарську комісію."),
+        ("en", "AWOL", "He was absent without leave for two weeks."),
+        ("de", "Wehrpflicht", "Der Militärdienst dauert zwölf Monate."),
+        ("be", "павестка", "Ён атрымаў позву ў ваенкамат."),
+    ],
+)
+def test_demo_synonyms_find_the_words_pages_use(client, demo_content, language, query, text):
+    page = news_page(language, f"Quorplex {query}", text)
+    assert page.slug in slugs(result_links(search_html(client, language, query)))
+
+
+# --- article numbers and rules as results ----------------------------------------------
+
+
+def _rule_with_article(country):
+    for rule in data.profile(country)["rules"]:
+        found = re.search(r"\b(\d{3})\b", rule.get("article") or "")
+        if found:
+            return rule, found.group(1)
+    raise LookupError(country)
+
+
+@pytest.mark.parametrize(
+    ("language", "template"),
+    [("ru", "ст. {}"), ("ru", "статья {}"), ("ru", "{}"), ("en", "Art. {}"), ("uk", "стаття {}")],
+)
+def test_article_numbers_find_the_rule(client, demo_content, language, template):
+    rule, number = _rule_with_article("RU")
+    html = search_html(client, language, template.format(number))
+    first = result_links(html)[0]
+    assert "/russia/#rule-" in first
+    card = html.split('class="search-result search-result--rule"', 1)[1].split("</li>", 1)[0]
+    heading = data.translation(language, rule["heading"], "knowledge")
+    assert unescape(re.search(r'<h2><a href="[^"]+">([^<]+)</a>', card).group(1)) == heading
+    assert 'class="badge badge--' in card  # its status
+    if rule["penalty_kind"] != "none":
+        assert 'class="search-result__penalty"' in card
+    # the anchor exists on the profile
+    profile = client.get(first.split("#")[0]).content.decode()
+    assert f'id="{first.split("#")[1]}"' in profile
+
+
+def test_a_legal_question_shows_the_rule_and_profiles_before_news(client, demo_content):
+    links = result_links(search_html(client, "en", "desertion penalties Russia"))
+    kinds = [
+        "rule" if "#rule-" in link else slug for link, slug in zip(links, slugs(links), strict=True)
+    ]
+    assert kinds[0] in ("rule", "russia")
+    first_news = next((i for i, link in enumerate(links) if "/news/" in link), len(links))
+    assert kinds.index("russia") < first_news
+
+
+def test_the_deserters_guide_comes_before_the_help_page_and_appeals(client, demo_content):
+    links = result_links(search_html(client, "ru", "дезертир"))
+    found = slugs(links)
+    guide = found.index("germany-protection-deserters")
+    for other in ("help", "appeal-bundestag", "appeal-council-of-europe"):
+        if other in found:
+            assert guide < found.index(other)
+
+
+def test_the_help_is_offered_beside_the_results(client, demo_content):
+    html = search_html(client, "ru", "дезертир")
+    assert result_links(html)
+    aside = html.split('<aside class="search-help"', 1)[1].split("</aside>", 1)[0]
+    assert "/ru/" in aside and "help-channels" in aside
+
+
+# --- Belarusian ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("мабілізацыя", "мабілізацыі"),
+        ("ўцекачоў", "уцекачы"),
+        ("позва", "позву"),
+        ("дэзерціра", "дэзерцір"),
+    ],
+)
+def test_belarusian_case_forms_share_a_base_form(a, b):
+    assert lemma(a, "be") == lemma(b, "be")
+
+
+def test_belarusian_case_forms_find_each_other(client, demo_content):
+    page = news_page("be", "Квазіплюх і мабілізацыя", "Навіны пра мабілізацыю і позвы.")
+    assert page.slug in slugs(result_links(search_html(client, "be", "квазіплюху мабілізацыі")))
+
+
+# --- no dead ends ----------------------------------------------------------------------
+
+
+def test_nothing_found_offers_the_situation_guide_help_and_other_languages(client, demo_content):
+    html = search_html(client, "ru", "квазиплюхщина")
+    assert 'class="search-nothing"' in html
+    assert re.search(r'class="search-situation-guide">.*?href="[^"]*/situation/"', html, re.S)
+    assert "help-channels" in html.split('<aside class="search-help"', 1)[1]
+    # a word found in another language only: its results are offered
+    other = search_html(client, "en", "мобилизация")
+    assert 'class="search-other-language" lang="ru"' in other
+
+
+@pytest.mark.parametrize("language", ["de", "ru", "uk", "be"])
+def test_result_types_are_in_the_readers_language(language):
+    page_models = {type(p.specific) for p in Page.objects.filter(depth__gt=1).live()}
+    english = {m: _english(m) for m in page_models}
+    with translation.override(language):
+        untranslated = [m.__name__ for m in page_models if str(m._meta.verbose_name) == english[m]]
+    assert not untranslated
+
+
+def _english(model):
+    with translation.override("en"):
+        return str(model._meta.verbose_name)
+
+
+def test_the_home_page_card_says_home_page_in_russian(client, demo_content):
+    home = HomePage.objects.get(locale__language_code="ru")
+    html = search_html(client, "ru", home.title)
+    assert "Home page" not in html
+    assert "Главная страница" in html
+
+
+# --- suggestions -----------------------------------------------------------------------
+
+
+def test_suggestions_match_words_inside_titles_and_rule_headings(client, demo_content):
+    guide = data.guide("ignored-electronic-summons")
+    title = data.translation("ru", guide["title"], "knowledge")
+    inner = [w for w in re.findall(r"\w+", title) if len(w) > 5][-1]  # a word inside the title
+    response = client.get("/ru/search/suggest/", {"q": inner[:5]})
+    assert response["Cache-Control"].startswith("private")
+    assert title in [s["title"] for s in response.json()["suggestions"]]
+    rule = data.profile("RU")["rules"][-1]
+    word = [w for w in re.findall(r"\w+", rule["heading"]) if len(w) > 4][-1]
+    found = client.get("/en/search/suggest/", {"q": word[:4]}).json()["suggestions"]
+    assert any(s["title"] == rule["heading"] and "#rule-" in s["url"] for s in found)
+
+
+# --- the API and privacy ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["povestka", "мобилизцаия", "повестки на госуслугах"])
+def test_the_api_search_reads_queries_the_same_way(client, demo_content, query):
+    data_ = client.get("/api/v2/pages/", {"search": query, "locale": "ru"}).json()
+    assert data_["meta"]["total_count"] > 0
+
+
+def test_searching_teaches_the_vocabulary_nothing(client, demo_content):
+    search_html(client, "ru", "квазиплюхщина")
+    client.get("/ru/search/suggest/", {"q": "квазиплюхщина"})
+    assert not SearchTerm.objects.filter(word__icontains="квазиплюх").exists()
+
+
+def test_the_api_finds_the_profile_of_an_article_number(client, demo_content):
+    _rule, number = _rule_with_article("RU")
+    found = client.get("/api/v2/pages/", {"search": f"ст. {number}", "locale": "ru"}).json()
+    assert "russia" in [item["meta"]["slug"] for item in found["items"]]
+
+
+def test_synonyms_are_a_translatable_snippet_per_language():
+    from wagtail.models import TranslatableMixin
+    from wagtail.snippets.models import get_snippet_models
+
+    assert SearchSynonym in get_snippet_models()
+    assert issubclass(SearchSynonym, TranslatableMixin)
+    seeded = set(SearchSynonym.objects.values_list("locale__language_code", flat=True))
+    assert seeded == {"en", "de", "ru", "uk", "be"}, "the demo seeds every language"
+
+
+def test_postgresql_corrects_typos_with_trigrams():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: CI's PostgreSQL pass (SQLite compares in Python)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        assert cursor.fetchone(), "migration search 0005 creates pg_trgm"
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchterm' "
+            "AND indexdef LIKE '%gin_trgm_ops%'"
+        )
+        assert {row[0] for row in cursor.fetchall()} == {
+            "search_term_word_trgm",
+            "search_term_skeleton_trgm",
+        }
