@@ -86,3 +86,12 @@ def test_news_pages_after_the_first_say_their_number_in_the_title(demo_content, 
     title = re.compile(r"<title>(.*?)</title>")
     assert word not in title.search(first).group(1)
     assert f" · {word} 2 · " in title.search(second).group(1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/ru/search/", "/ru/search/?q=повестка"])
+def test_the_search_page_has_one_search_form(demo_content, path):
+    html = Client().get(path).content.decode()
+    assert html.count('role="search"') == 1
+    # every other page keeps the header's search
+    assert Client().get("/ru/help/").content.decode().count('role="search"') == 1
