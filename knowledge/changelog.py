@@ -81,7 +81,8 @@ def record_rule_changes(page, revision):
             topic=rule["topic"],
             kind=kind,
             fields=list(fields),
-            changed_at=revision.created_at,
+            # When readers could first see it: a draft may wait long in the legal review.
+            changed_at=page.last_published_at or revision.created_at,
         )
 
     changes = [

@@ -103,8 +103,7 @@ class RuleChangesAtomFeed(Feed):
 
     def title(self, index):
         if self.country_code is not None:
-            [profile] = self.profiles.values()
-            name = profile.country_name
+            name = next(iter(self.profiles.values())).country_name
         else:
             name = index.title
         return f"{_('What changed')}: {name} · #ObjectWarCampaign"
@@ -138,9 +137,12 @@ class RuleChangesAtomFeed(Feed):
         return f"{change.profile.country_name}: {heading} — {what}"
 
     def item_description(self, change):
-        if change.rule is None:  # removed: the rule is no longer in the profile
+        if change.rule is not None:
+            return change.rule.summary
+        if change.kind == RuleChange.Kind.REMOVED:
             return _("This rule is no longer part of the profile.")
-        return change.rule.summary
+        # Added or changed in English, not yet in this language's profile.
+        return _("The translation of this change is not published yet; the English profile has it.")
 
     def item_link(self, change):
         url = change.profile.get_url(self.request)

@@ -12,10 +12,13 @@ from .models.rules import LegalRule
 
 
 def profiles_for_locale(locale):
-    """Live country profiles of `locale` with their rules, each with `country_name` in that
+    """Live, public country profiles of `locale` with their rules, each with `country_name` in that
     language and `source_state` (3 queries, plus 3 for a translation)."""
     profiles = list(
+        # public(): a profile behind a password or login stays out of the comparison, the
+        # situation guide and the feeds, as its own page keeps it from readers.
         CountryProfilePage.objects.live()
+        .public()
         .filter(locale=locale)
         .select_related("country")
         .prefetch_related(

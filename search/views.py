@@ -363,7 +363,10 @@ def search(request):
             "pager_querystring": _querystring(q=cleaned, **filters),
         }
     )
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    if cleaned:  # the words searched for stay out of the browser's disk cache
+        response["Cache-Control"] = "no-store, private"
+    return response
 
 
 @require_GET
@@ -377,6 +380,7 @@ def suggest(request):
         locale = active_locale()
         found = suggestions.suggest(cleaned, locale, SUGGESTIONS)
     response = JsonResponse({"query": cleaned, "suggestions": found})
-    # The browser may keep them; a shared cache (a CDN) must not learn what readers type.
-    response["Cache-Control"] = "private, max-age=300"
+    # Neither a shared cache (a CDN) nor the reader's own browser keeps what was typed: a
+    # checked device must not hold every prefix of a search in its cache.
+    response["Cache-Control"] = "no-store, private"
     return response

@@ -41,8 +41,8 @@ QUERY_BUDGET = {
 # Routes of routable pages, with their own budget (a translation's comparison and situation
 # guide say which profiles lag their English originals: three queries for all of them).
 ROUTES = {
-    "/{lang}/knowledge/compare/": 28,
-    "/{lang}/knowledge/situation/?situation=mobilized&country=RU": 30,
+    "/{lang}/knowledge/compare/": 29,  # +1: only public profiles (view restrictions)
+    "/{lang}/knowledge/situation/?situation=mobilized&country=RU": 31,
     "/{lang}/news/rss/": 14,
     "/{lang}/knowledge/decisions/?origin=RU&outcome=rejected&page=1": 24,
     "/{lang}/knowledge/decisions/atom/": 14,

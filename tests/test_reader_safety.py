@@ -113,3 +113,54 @@ def test_the_main_navigation_follows_show_in_menus(demo_content, home_pages):
     help_page.save_revision().publish()
     navigation = Client().get("/uk/").content.decode().split('class="main-nav"', 1)[1]
     assert "/uk/help/" not in navigation.split("</nav>", 1)[0]
+
+
+@pytest.mark.django_db
+def test_what_readers_search_for_stays_out_of_their_browser(demo_content):
+    page = Client().get("/uk/help/").content.decode()
+    assert re.search(r'<input id="site-search-q"[^>]*autocomplete="off"', page)  # no form history
+    results = Client().get("/uk/search/", {"q": "дезертир"})
+    assert "no-store" in results["Cache-Control"]
+    suggestions = Client().get("/uk/search/suggest/", {"q": "дезер"})
+    assert "no-store" in suggestions["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_an_upgraded_site_keeps_its_sections_in_the_menu_after_old_drafts(demo_content):
+    """Migration home 0003 on a site from before "Show in menus" counted: the sections, their
+    pending drafts and wagtail-localize's copy of the source all get it, so publishing a draft
+    or a translation later does not take a section out of the navigation."""
+    import importlib
+    import json
+
+    from django.apps import apps
+
+    from wagtail.models import Page
+    from wagtail_localize.models import TranslationSource
+
+    from campaign.models import HelpPage
+
+    migration = importlib.import_module("home.migrations.0003_sections_in_menus")
+    english = HelpPage.objects.get(locale__language_code="en")
+    # As before the upgrade: the flag off everywhere, and a draft waiting.
+    Page.objects.filter(translation_key=english.translation_key).update(show_in_menus=False)
+    english.refresh_from_db()
+    draft = english.save_revision()
+    draft.content = {**draft.content, "show_in_menus": False}
+    draft.save(update_fields=["content"])
+    source = TranslationSource.objects.get_for_instance(english)
+    content = json.loads(source.content_json)
+    source.content_json = json.dumps({**content, "show_in_menus": False})
+    source.save(update_fields=["content_json"])
+
+    migration.sections_in_menus(apps, None)
+
+    draft.refresh_from_db()
+    draft.publish()
+    source.refresh_from_db()
+    source.create_or_update_translation(
+        HelpPage.objects.get(locale__language_code="ru").locale, fallback=True
+    )
+    for language in ("en", "ru"):
+        navigation = Client().get(f"/{language}/").content.decode().split('class="main-nav"', 1)[1]
+        assert f"/{language}/help/" in navigation.split("</nav>", 1)[0], language

@@ -10,7 +10,7 @@ import pytest
 from demo import data as demo_data
 from knowledge.models import CountryProfilePage, LegalRule
 
-from .knowledge_helpers import edit_rule_and_publish, profile
+from .knowledge_helpers import TEST_SOURCE, edit_rule_and_publish, profile
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PRISON_TERM = demo_data.rule("RU", penalty_kind="criminal", prison_max_months=bool)
@@ -82,3 +82,39 @@ def test_the_feeds_are_offered_where_readers_look(demo_content, lang):
     assert f'href="/{lang}/knowledge/changes/atom/"' in index
     russia = Client().get(f"/{lang}/knowledge/russia/").content.decode()
     assert russia.count(f'href="/{lang}/knowledge/changes/RU/atom/"') == 2  # <link> and the log
+
+
+@pytest.mark.django_db
+def test_a_profile_behind_a_password_stays_out_of_the_feeds_and_the_comparison(demo_content):
+    from wagtail.models import PageViewRestriction
+
+    ukraine = CountryProfilePage.objects.get(locale__language_code="en", country__code="UA")
+    rule = ukraine.ordered_rules[0]
+    edit_rule_and_publish(ukraine, rule.heading, summary="Marker of a private draft profile.")
+    PageViewRestriction.objects.create(
+        page=ukraine, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    for url in ("/en/knowledge/changes/atom/", "/en/knowledge/compare/"):
+        response = Client().get(url)
+        assert b"Marker of a private draft profile." not in response.content, url
+    assert Client().get("/en/knowledge/changes/UA/atom/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_change_not_yet_in_the_translation_says_so(demo_content):
+    russia = CountryProfilePage.objects.get(pk=profile("russia").pk)
+    rules = list(russia.rules.all())
+    rules.append(
+        LegalRule(
+            topic="conscription",
+            heading="A rule only the English profile has",
+            summary="English only.",
+            sources=[("source", TEST_SOURCE)],
+        )
+    )
+    russia.rules = rules
+    russia.save_revision().publish()
+    _feed, items = entries(Client().get("/ru/knowledge/changes/RU/atom/"))
+    newest = items[0]
+    assert newest["title"].startswith("Россия: A rule only the English profile has")
+    assert "перевод" in newest["summary"].lower() and "больше нет" not in newest["summary"]

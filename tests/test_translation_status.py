@@ -16,6 +16,7 @@ from wagtail_localize.models import (
 
 import pytest
 
+from campaign.models import HelpPage
 from demo.localize import translate
 from home.translation_status import State, page_translations, translation_status
 from home.translators import LEADS_GROUP
@@ -128,6 +129,14 @@ def test_never_up_to_date_where_wagtail_localize_waits_for_translations(demo_con
     """Both reports on the demo content: wherever wagtail-localize waits for a translation
     (other than the slug), this report does not say up to date, and where this report says up
     to date, wagtail-localize does too."""
+    # The demo is translated whole: leave one string of one page untranslated, as a
+    # translator who has not finished would.
+    help_page = HelpPage.objects.get(locale__language_code="en")
+    source = TranslationSource.objects.get_for_instance(help_page)
+    segment = StringSegment.objects.filter(source=source).exclude(context__path="slug").first()
+    StringTranslation.objects.filter(
+        translation_of=segment.string, context=segment.context, locale__language_code="uk"
+    ).delete()
     rows = [row for row in page_translations() if row.translation_id is not None]
     seen = set()
     for row in rows:

@@ -57,3 +57,25 @@ def test_without_javascript_it_is_a_plain_link(browser, site, exit_url):
     link.click()
     page.wait_for_url(exit_url)
     context.close()
+
+
+def test_esc_in_a_form_field_keeps_what_was_typed(page, site, exit_url):
+    page.goto(site + "/en/search/?q=Russia")
+    box = page.locator("#search-page-q")
+    box.fill("deserter penalties")
+    box.press("Escape")  # closes suggestions or clears the box: the browser's own meaning
+    assert page.url.startswith(site + "/en/search/")
+    page.keyboard.press("Tab")  # out of the field: now Esc leaves
+    page.keyboard.press("Escape")
+    page.wait_for_url(exit_url)
+
+
+def test_on_a_phone_it_stays_at_hand_when_the_reader_has_scrolled(browser, site, exit_url):
+    context = browser.new_context(viewport=PHONE, locale="ru-RU", has_touch=True)
+    page = context.new_page()
+    page.goto(site + "/ru/knowledge/russia/")
+    page.mouse.wheel(0, 4000)
+    page.wait_for_function("window.scrollY > 1000")
+    box = page.locator("a.quick-exit").bounding_box()
+    assert 0 <= box["y"] < 10  # on screen, at the top
+    context.close()
