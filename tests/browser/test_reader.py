@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from demo import data
+
 from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
@@ -41,7 +43,12 @@ def test_reader_home_profile_news_search_and_ukrainian(reader, site, shot):
     expect(page).to_have_url(f"{site}/en/")
     shot(page, "home")
 
-    page.locator("main .hero").get_by_role("link").click()
+    hero = page.locator("main .hero")
+    # Beside the way into the knowledge base, a shortcut to the situation guide.
+    expect(hero.get_by_role("link", name="What applies to me?")).to_have_attribute(
+        "href", "/en/knowledge/situation/"
+    )
+    hero.get_by_role("link", name=data.home()["home"]["knowledge_call"]).click()
     expect(page).to_have_url(f"{site}/en/knowledge/")
     page.locator("main").get_by_role("link", name="Russia", exact=True).click()
     expect(page).to_have_url(f"{site}/en/knowledge/russia/")
