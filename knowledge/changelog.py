@@ -39,6 +39,12 @@ FIELD_GROUPS = {
     "text": (_("explanation"), ["heading", "summary"]),
     "sources": (_("sources"), ["sources"]),
 }
+FIELD_LABELS = {group: label for group, (label, _names) in FIELD_GROUPS.items()}
+
+
+def field_labels(change):
+    """What readers are told changed in `change` (a RuleChange of kind "changed")."""
+    return [FIELD_LABELS[group] for group in change.fields if group in FIELD_LABELS]
 
 
 def _rules_of(revision):
@@ -105,9 +111,8 @@ def changes_for_profile(profile, limit=20):
         lambda: list(RuleChange.objects.filter(profile_key=profile.translation_key)[:limit]),
     )
     headings = {str(rule.translation_key): rule.heading for rule in profile.ordered_rules}
-    labels = {group: label for group, (label, _names) in FIELD_GROUPS.items()}
     for change in changes:
         change.local_heading = headings.get(str(change.rule_key), change.heading)
-        change.field_labels = [labels[g] for g in change.fields if g in labels]
+        change.field_labels = field_labels(change)
         change.anchor = f"rule-{change.rule_key}" if str(change.rule_key) in headings else ""
     return changes

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from website.dates import long_date
 
-from .changelog import FIELD_GROUPS
+from .changelog import field_labels
 from .models.decisions import FEED_LENGTH, DecisionPage
 from .models.review import RuleChange
 
@@ -118,19 +118,21 @@ class RuleChangesAtomFeed(Feed):
 
     def items(self, index):
         changes = list(RuleChange.objects.filter(profile_key__in=self.profiles)[:FEED_LENGTH])
+        rules = {
+            str(rule.translation_key): rule
+            for profile in self.profiles.values()
+            for rule in profile.ordered_rules
+        }
         for change in changes:
-            profile = self.profiles[str(change.profile_key)]
-            rules = {str(rule.translation_key): rule for rule in profile.ordered_rules}
-            change.profile = profile
+            change.profile = self.profiles[str(change.profile_key)]
             change.rule = rules.get(str(change.rule_key))
         return changes
 
     def item_title(self, change):
         heading = change.rule.heading if change.rule else change.heading
         if change.kind == RuleChange.Kind.CHANGED:
-            labels = dict((group, label) for group, (label, _names) in FIELD_GROUPS.items())
             what = _("changed: %(parts)s") % {
-                "parts": ", ".join(str(labels[g]) for g in change.fields if g in labels)
+                "parts": ", ".join(str(label) for label in field_labels(change))
             }
         else:
             what = change.get_kind_display()
