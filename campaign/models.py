@@ -20,11 +20,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from django_countries.fields import CountryField
 
-from home.blocks import BodyStreamBlock
-from knowledge.models.fields import MultipleChoiceField
+from core.blocks import BodyStreamBlock
+from core.content_cache import CachedViewRestrictionsMixin, active_locale
+from core.fields import MultipleChoiceField
 from knowledge.queries import localized_country_names
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import CachedViewRestrictionsMixin, active_locale
 
 from .countries import SignatoryCountries, collation_key
 
@@ -353,7 +353,7 @@ class Signatory(models.Model):
 
     def changes_what_readers_see(self, created):
         """A new pending signature is not shown anywhere: posting the public form must not
-        purge the page cache (website/page_cache.py). Approving or rejecting one does."""
+        purge the page cache (core/page_cache.py). Approving or rejecting one does."""
         return not (created and self.status == self.Status.PENDING)
 
     def clean(self):

@@ -2,7 +2,7 @@
 form, not the appeal page, sets the CSRF cookie.
 
 Limits: SIGN_RATE_LIMIT signatures an hour from one client (behind a trusted proxy, the
-client it names: website/client_address.py) and SIGN_GLOBAL_RATE_LIMIT from everyone. Only
+client it names: core/client_address.py) and SIGN_GLOBAL_RATE_LIMIT from everyone. Only
 accepted signatures count, so mistyped forms or a flood of invalid posts cannot shut the
 form for the people behind the same proxy. The form says nothing of pending or rejected
 signatures: only an organisation already among the published signatories is a duplicate.
@@ -17,7 +17,7 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from website.client_address import client_address
+from core.client_address import client_address
 
 from .forms import SignatureForm
 from .models import Signatory

@@ -13,8 +13,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.content_cache import CachedSiteSetting, CachedViewRestrictionsMixin, localized
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import CachedSiteSetting, CachedViewRestrictionsMixin, localized
 
 
 class HomePage(CachedViewRestrictionsMixin, Page):

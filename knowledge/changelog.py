@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import PageLogEntry
 
-from website.content_cache import cached_content
+from core.content_cache import cached_content
 
 from .models.review import RuleChange
 

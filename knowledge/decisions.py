@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale, Page
 
-from website.content_cache import active_locale, cached_content
-from website.views import ReaderNotFound
+from core.content_cache import active_locale, cached_content
+from core.fields import choice_labels
+from core.views import ReaderNotFound
 
 from .models.countries import Country
 from .models.decisions import (
@@ -31,7 +32,6 @@ from .models.decisions import (
     Outcome,
     PersonSituation,
 )
-from .models.fields import choice_labels
 from .models.pages import CountryProfilePage
 from .models.rules import LegalRule, Topic
 

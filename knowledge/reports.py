@@ -279,7 +279,7 @@ def decisions_to_do():
     from wagtail.models import Locale, WorkflowState
     from wagtail_localize.models import TranslationLog, TranslationSource
 
-    from home.translation_freshness import is_out_of_date
+    from translation.freshness import is_out_of_date
 
     from .models.decisions import DecisionPage
 

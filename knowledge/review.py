@@ -33,7 +33,7 @@ from wagtail.models import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from website.page_cache import purge_page_cache
+from core.page_cache import purge_page_cache
 
 from .models.review import KnowledgeSettings
 
@@ -143,7 +143,7 @@ class LegalContentPermissionTester(PagePermissionTester):
     def holds_publish_permission(self):
         """Whether the user has the publish permission on the page: still needed for what
         changes no text (privacy, schedules) and to turn a translation into an alias of its
-        reviewed original (home/translation_guard.py)."""
+        reviewed original (translation/guard.py)."""
         return super().can_publish()
 
     def can_set_view_restrictions(self):

@@ -21,17 +21,17 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import ALT_TEXT_HELP, BodyStreamBlock
-from knowledge.forms import EnglishCountriesPageForm, countries_panel
-from knowledge.models.rules import SourceBlock
-from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import (
+from core.blocks import ALT_TEXT_HELP, BodyStreamBlock
+from core.content_cache import (
     CachedViewRestrictionsMixin,
     active_locale,
     cached_content,
     localized,
 )
-from website.views import ReaderNotFound
+from core.views import ReaderNotFound
+from knowledge.forms import EnglishCountriesPageForm, countries_panel
+from knowledge.models.rules import SourceBlock
+from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20

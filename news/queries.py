@@ -1,6 +1,6 @@
 """Queries other apps use to show news (the country profiles call these)."""
 
-from website.content_cache import cached_content
+from core.content_cache import cached_content
 
 from .models import NewsPage
 

@@ -6,9 +6,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyStreamBlock
+from core.blocks import BodyStreamBlock
+from core.content_cache import CachedViewRestrictionsMixin
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import CachedViewRestrictionsMixin
 
 
 class SafetyPage(CachedViewRestrictionsMixin, Page):

@@ -9,7 +9,7 @@ without rebuilding anything.
 
 from dataclasses import dataclass
 
-from website.content_cache import cached_content
+from core.content_cache import cached_content
 
 from .lemmas import lemma, words
 from .translit import is_latin, skeleton

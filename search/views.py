@@ -20,8 +20,8 @@ from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
 from campaign.models import HelpPage
+from core.content_cache import active_locale, cached_content
 from knowledge.models import KnowledgeIndexPage
-from website.content_cache import active_locale, cached_content
 
 from . import cases, engines, node, ranking, rules, suggestions
 from .query import clean_query, compile_query

@@ -1,4 +1,4 @@
-"""Readers' lookups kept between requests (website/content_cache.py), with the page cache off:
+"""Readers' lookups kept between requests (core/content_cache.py), with the page cache off:
 pages come out exactly as without them, take a handful of queries, and every publish,
 unpublish or privacy change shows at once; editors always get fresh answers."""
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 import feedparser
 import pytest
 
-from home.templatetags.pager_tags import pager_links
+from core.templatetags.pager_tags import pager_links
 from news.factories import (
     make_country,
     make_many_news,

@@ -78,7 +78,7 @@ def page_cache(request, settings):
             }
         }
     settings.PAGE_CACHE_SECONDS = 300
-    settings.CONTENT_CACHE_SECONDS = 300  # purged by the same signals (website/content_cache.py)
+    settings.CONTENT_CACHE_SECONDS = 300  # purged by the same signals (core/content_cache.py)
     cache.clear()
     yield cache
     cache.clear()
@@ -295,8 +295,8 @@ def test_frontend_cache_is_purged_on_publish_and_may_keep_pages(page_cache, demo
 def test_pages_are_served_while_the_cache_is_down(
     settings, demo_content, django_capture_on_commit_callbacks, caplog
 ):
-    from website import redis_cache
-    from website.cache_config import cache_config
+    from core import redis_cache
+    from core.cache_config import cache_config
 
     # Redis configured (with the site's settings) but nothing listens on its port.
     settings.CACHES = {"default": cache_config(f"redis://127.0.0.1:{free_port()}/0")}

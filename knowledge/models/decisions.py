@@ -30,10 +30,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.content_cache import CachedViewRestrictionsMixin
+from core.fields import ChoiceLabelMixin, MultipleChoiceField, choice_labels
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import CachedViewRestrictionsMixin
 
-from .fields import ChoiceLabelMixin, MultipleChoiceField, choice_labels
 from .pages import ReviewedMixin
 from .rules import SourcesBlock, Topic
 

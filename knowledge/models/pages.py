@@ -15,14 +15,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BodyStreamBlock
-from home.panels import TitledInlinePanel
+from core.blocks import BodyStreamBlock
+from core.content_cache import CachedViewRestrictionsMixin, cached_content, localized
+from core.fields import MultipleChoiceField, choice_labels
+from core.panels import TitledInlinePanel
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import CachedViewRestrictionsMixin, cached_content, localized
 
 from ..forms import EnglishCountriesPageForm, countries_panel
 from ..glance import AtAGlance
-from .fields import MultipleChoiceField, choice_labels
 from .rules import AffectedGroup, SourcesBlock, Topic
 
 
@@ -98,11 +98,11 @@ class ReviewedMixin(models.Model):
 
 class FollowsEnglishMixin:
     """A translation tells readers (and the API) when it lags its English original, and where
-    that is (home/translation_freshness.py)."""
+    that is (translation/freshness.py)."""
 
     @cached_property
     def source_state(self):
-        from home.translation_freshness import source_states
+        from translation.freshness import source_states
 
         return source_states([self]).get(self.pk)
 

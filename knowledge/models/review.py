@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from website.content_cache import CachedSiteSetting
-
-from .fields import ChoiceLabelMixin
+from core.content_cache import CachedSiteSetting
+from core.fields import ChoiceLabelMixin
 
 
 @register_setting(icon="calendar-check")
