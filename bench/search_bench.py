@@ -135,6 +135,9 @@ def main():
     parser.add_argument(
         "--skip-rebuild", action="store_true", help="the indexes are up to date: time searches"
     )
+    parser.add_argument(
+        "--rebuild", action="store_true", help="rebuild the indexes even with --index-prefix"
+    )
     parser.add_argument("--page-rounds", type=int, default=2, help="passes over the queries")
     parser.add_argument("--page-seconds", type=int, default=15, help="wrk duration; 0: skip")
     args = parser.parse_args()
@@ -161,7 +164,7 @@ def main():
     documents = indexed_documents()
     index_seconds = None
     try:
-        if added or not (args.index_prefix or args.skip_rebuild):
+        if added or args.rebuild or not (args.index_prefix or args.skip_rebuild):
             started = time.perf_counter()
             call_command("rebuild_search_indexes", stdout=io.StringIO())
             index_seconds = time.perf_counter() - started
