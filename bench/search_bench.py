@@ -157,7 +157,7 @@ def main():
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    from search import engines
+    from search import routing
 
     added = ensure_corpus(args.pages)
     engine = f"{'node ' + args.node if args.node else connection.vendor}"
@@ -172,7 +172,7 @@ def main():
 
         timings, hits = [], 0
         for locale, query in backend_queries(args.queries):
-            backend_name = engines.backend_name_for(locale.language_code)
+            backend_name = routing.backend_name_for(locale.language_code)
             pages = Page.objects.live().filter(locale=locale)
             started = time.perf_counter()
             found = list(get_search_backend(backend_name).search(query, pages)[:10])

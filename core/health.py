@@ -1,9 +1,10 @@
-"""`/healthz` for load balancers and monitoring: is the database up, is the search node up?
+"""`/healthz` for load balancers and monitoring: is the database up, are the other
+services up?
 
-200 while the database answers (a search node that is down only degrades search: the search
-view falls back to the database), 503 when the database does not. Never cached, no cookies.
-The node is pinged with at most a second's timeout and not at all while its breaker is open
-(search/node.py): readers are being served from the database then, so search is "down".
+200 while the database answers, 503 when it does not. A service an app registers
+(`register`: the search app registers its node, search/health.py) is reported by name; one
+that is "down" makes the status "degraded", not 503, because the app serves readers without
+it (search falls back to the database). Never cached, no cookies.
 """
 
 import logging
@@ -12,11 +13,15 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from wagtail.search.backends import get_search_backend
-
-from search import node
-
 logger = logging.getLogger(__name__)
+
+# {name: callable returning a state string, "down" when it fails}, filled in AppConfig.ready
+_services = {}
+
+
+def register(name, state):
+    """Report `state()` under `name` in /healthz."""
+    _services[name] = state
 
 
 def database_state():
@@ -30,30 +35,17 @@ def database_state():
     return "ok"
 
 
-def search_state():
-    backend = get_search_backend("default")
-    if getattr(backend, "es", None) is None:  # no Elasticsearch/OpenSearch client
-        return "database backend"
-    if not node.available():
-        return "down"
-    if node.ping(backend):
-        return "ok"
-    logger.warning("Health check: the search node does not answer")
-    node.record_failure()
-    return "down"
-
-
 @never_cache
 def healthz(request):
     database = database_state()
-    search = search_state()
+    services = {name: state() for name, state in _services.items()}
     if database != "ok":
         status = "down"
-    elif search == "down":
+    elif "down" in services.values():
         status = "degraded"
     else:
         status = "ok"
     return JsonResponse(
-        {"status": status, "database": database, "search": search},
+        {"status": status, "database": database, **services},
         status=200 if database == "ok" else 503,
     )

@@ -14,7 +14,7 @@ from wagtail.models import PageLogEntry
 
 from core.content_cache import cached_content
 
-from .models.review import RuleChange
+from .models.changelog import RuleChange
 
 # What readers are told changed, per group of rule fields.
 FIELD_GROUPS = {

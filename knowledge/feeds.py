@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from core.dates import long_date
 
 from .changelog import field_labels
+from .models.changelog import RuleChange
 from .models.decisions import FEED_LENGTH, DecisionPage
-from .models.review import RuleChange
 
 
 class DecisionsAtomFeed(Feed):

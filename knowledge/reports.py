@@ -19,8 +19,8 @@ import django_filters
 
 from .models.countries import Country
 from .models.pages import CountryProfilePage, GuidePage
-from .models.review import KnowledgeSettings
 from .models.rules import LegalRule
+from .models.settings import LegalReviewSettings
 
 
 @dataclass
@@ -239,7 +239,7 @@ class DueForReviewReport(ReportView):
         site = (
             Site.find_for_request(self.request) or Site.objects.filter(is_default_site=True).first()
         )
-        max_age = KnowledgeSettings.for_site(site).review_interval_days if site else 180
+        max_age = LegalReviewSettings.for_site(site).review_interval_days if site else 180
         return due_for_review(max_age)
 
 

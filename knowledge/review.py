@@ -35,7 +35,7 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from core.page_cache import purge_page_cache
 
-from .models.review import KnowledgeSettings
+from .models.settings import LegalReviewSettings
 
 WORKFLOW_NAME = "Legal review"
 REVIEWERS_GROUP = "Legal reviewers"
@@ -44,8 +44,8 @@ REVIEWERS_GROUP = "Legal reviewers"
 def review_settings_for(request):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return KnowledgeSettings(review_interval_days=180)
-    return KnowledgeSettings.for_request(request)
+        return LegalReviewSettings(review_interval_days=180)
+    return LegalReviewSettings.for_request(request)
 
 
 @transaction.atomic

@@ -14,8 +14,8 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from knowledge.models import CountryProfilePage
-from news.factories import make_news
 from news.models import NewsIndexPage
+from tests.builders.news import make_news
 
 PROFILE = "/en/knowledge/russia/"
 # Pages of every kind and language whose HTML must not change with the content cache.

@@ -16,7 +16,7 @@ import pytest
 from core.dates import long_date
 from demo import data as demo_data
 from knowledge.glance import duration
-from knowledge.models import GuidePage, KnowledgeSettings, LegalRule
+from knowledge.models import GuidePage, LegalReviewSettings, LegalRule
 
 from .knowledge_helpers import edit_rule_and_publish, glance_of, profile, replace_topic_rules
 
@@ -145,7 +145,7 @@ def test_stale_review_warning_around_the_threshold(client, demo_content):
     assert warning in client.get("/en/knowledge/ukraine/").content.decode()
 
     # the threshold is a site setting editors can change
-    settings = KnowledgeSettings.for_site(Site.objects.get(is_default_site=True))
+    settings = LegalReviewSettings.for_site(Site.objects.get(is_default_site=True))
     settings.review_interval_days = 365
     settings.save()
     assert "has not been checked" not in client.get("/en/knowledge/ukraine/").content.decode()

@@ -18,6 +18,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
+    Site,
     TranslatableMixin,
 )
 from wagtail.snippets.models import get_snippet_models
@@ -88,14 +89,21 @@ def _collection(name):
     return root.add_child(instance=Collection(name=name))
 
 
+def _language_roots():
+    """The default site's root page (the home page) in every language: each language's
+    pages are below its own."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return []
+    return site.root_page.get_translations(inclusive=True).select_related("locale")
+
+
 @transaction.atomic
 def setup_translator_teams():
     """Create or update the translator groups, their collections and permissions, and the
     "Translation leads" group. Returns {"leads": group, "translators": {code: group}}."""
-    from home.models import HomePage
-
     access_admin = _permission("wagtailadmin", "access_admin")
-    homes = {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
+    homes = {page.locale.language_code: page for page in _language_roots()}
 
     translators = {}
     locales = Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("language_code")

@@ -94,19 +94,6 @@ def main_navigation(context):
 
 
 @register.simple_tag(takes_context=True)
-def newer_original(context):
-    """The English original of the page being shown, if it changed after this translation
-    was last synced (see translation.freshness)."""
-    from translation.freshness import newer_original as find
-
-    page = context.get("page")
-    if page is None or getattr(page, "locale_id", None) is None:
-        return None
-    # In a 1-tuple, so that "no newer original" is kept too.
-    return cached_content(f"newer-original:{page.pk}", lambda: (find(page),))[0]
-
-
-@register.simple_tag(takes_context=True)
 def untranslated_language(context):
     """(code, name) of the language a reader asked for when they were sent to another
     language version because the page has no translation (?untranslated=de), else None."""

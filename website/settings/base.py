@@ -278,7 +278,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 
 # Search: Wagtail's database backend unless ELASTICSEARCH_URL names a node. With a node,
 # a "default" index (all languages, language-neutral folding) plus one index per language
-# with that language's analyzer (search/backends.py, docs/search-engine.md).
+# with that language's analyzer (search/backend_settings.py, docs/search-engine.md).
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="elasticsearch8")
 # A reader's search waits at most this long for the node (to connect, then to read; never
@@ -289,7 +289,7 @@ ELASTICSEARCH_INDEX_TIMEOUT = env.float("ELASTICSEARCH_INDEX_TIMEOUT", default=3
 # After the node fails, readers' requests leave it alone for this long (search/node.py).
 SEARCH_NODE_COOLDOWN_SECONDS = env.int("SEARCH_NODE_COOLDOWN_SECONDS", default=30)
 if ELASTICSEARCH_URL:
-    from search.backends import search_backends
+    from search.backend_settings import search_backends
 
     WAGTAILSEARCH_BACKENDS = search_backends(
         ELASTICSEARCH_URL,

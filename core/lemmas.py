@@ -12,7 +12,7 @@ own language, and the search view asks for each query word *or* its base form.
 - Belarusian: no lemmatiser or stemmer exists in either library, nor in Lucene, so a light
   stemmer of our own strips case and number endings after folding (ў→у, й→и, ё→е):
   "мабілізацыі" and "мабілізацыя" meet at "мабілізацы", "ўцекачоў" and "уцекачы" at
-  "уцекач". The node's Belarusian analyzer runs the same pattern (search/backends.py).
+  "уцекач". The node's Belarusian analyzer runs the same pattern (search/backend_settings.py).
 
 The search node does not need this (its analyzers stem), but indexes the field too.
 """
@@ -82,7 +82,7 @@ def lemma(word, language_code):
     if language_code in ("ru", "uk"):
         return _morph(language_code).parse(word)[0].normal_form.replace("ё", "е")
     if language_code == "de":
-        # Twice, like the node's German analyzer (search/backends.py): one pass leaves
+        # Twice, like the node's German analyzer (search/backend_settings.py): one pass leaves
         # "Kriegsdienstverweigerer" and "Kriegsdienstverweigerung" apart, two join them.
         stemmer = _snowball("de")
         return stemmer.stemWord(stemmer.stemWord(word))
@@ -147,9 +147,9 @@ def _flatten(value):
 def page_lemmas(page):
     """The value of a page's `search_lemmas` field: base forms not already in its text.
 
-    Page models add it as `search_lemmas = page_lemmas` next to `*LEMMA_SEARCH_FIELDS` in
-    their search_fields (a method of each model, not of a mixin: Wagtail's Elasticsearch
-    mapping names a field after the model that defines it, and a mixin is not a model).
+    Every page type gets it from core.models.SitePage (an abstract model, not a mixin:
+    the search node's mapping names a field after the model that defines it, and a plain
+    mixin has no model name).
     """
     language = page.locale.language_code if getattr(page, "locale_id", None) else "en"
     text = searchable_text(page)

@@ -3,7 +3,7 @@
 Without a search node there is one backend, Wagtail's database backend ("default"), for
 every language. With a node (settings: ELASTICSEARCH_URL), each language has a backend
 of its own, named by its language code, whose index holds that language's pages analysed
-with that language's analyzer (search/backends.py); "default" holds every page with
+with that language's analyzer (search/backend_settings.py); "default" holds every page with
 language-neutral analysis and serves the admin; "fallback" is the database backend that
 answers while the node is down.
 """

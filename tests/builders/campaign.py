@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from news.factories import publish, translate_page
+from tests.builders.news import publish, translate_page
 
 from .models import AppealPage, CampaignIndexPage, Signatory
 

@@ -9,6 +9,8 @@ from datetime import date
 
 from wagtail.models import Locale, Page, Site
 
+from knowledge.models import Country
+
 from .models import NewsIndexPage, NewsPage, NewsTopic
 
 
@@ -62,8 +64,6 @@ def translate_page(page, code):
 def make_country(code, name, translations=None):
     """The English Country with this code (created if missing), with translated
     names {language code: name} where those are missing."""
-    from knowledge.models import Country
-
     english = Locale.objects.get(language_code="en")
     country = Country.objects.filter(locale=english, code=code).first()
     if country is None:

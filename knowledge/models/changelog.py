@@ -1,33 +1,9 @@
-"""Review settings and the public change log of legal rules."""
+"""The public change log of legal rules (written when an English profile is published)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-
-from core.content_cache import CachedSiteSetting
 from core.fields import ChoiceLabelMixin
-
-
-@register_setting(icon="calendar-check")
-class KnowledgeSettings(CachedSiteSetting, BaseSiteSetting):
-    """How old a legal review may get before readers are warned."""
-
-    review_interval_days = models.PositiveIntegerField(
-        verbose_name=_("review interval (days)"),
-        default=180,
-        help_text=_(
-            "After this many days without a legal review, profiles and guides show a "
-            "warning to readers and appear in the 'Legal content due for review' report."
-        ),
-    )
-
-    panels = [FieldPanel("review_interval_days")]
-
-    class Meta:
-        verbose_name = _("knowledge base settings")
-        verbose_name_plural = _("knowledge base settings")
 
 
 class RuleChange(ChoiceLabelMixin, models.Model):

@@ -17,18 +17,19 @@ See docs/search-engine.md.
 
 Analyzers need these on the node: analysis-common (every distribution has it), analysis-icu
 (plugin, for "icu_folding"), and for Ukrainian morphology an analyzer named "ukrainian" (the
-analysis-ukrainian plugin, or the test node in search/engine). Without it, pass
+analysis-ukrainian plugin, or the test node in .ci/search-node). Without it, pass
 `ukrainian_plugin=False` for a folding-only Ukrainian analyzer.
 """
 
 from copy import deepcopy
 
-from .lemmas import BELARUSIAN_ENDINGS, BELARUSIAN_LAST_VOWEL
+from core.lemmas import BELARUSIAN_ENDINGS, BELARUSIAN_LAST_VOWEL
+
 from .translit import LATIN_RULES_FOR_NODE
 
 # Wagtail's backends of the same names, with the breaker and the fallback (search/node_backends).
 ENGINES = {
-    "opensearch2": "search.node_backends.opensearch2",  # the test node (search/engine)
+    "opensearch2": "search.node_backends.opensearch2",  # the test node (.ci/search-node)
     "opensearch3": "search.node_backends.opensearch3",
     "elasticsearch8": "search.node_backends.elasticsearch8",  # production
     "elasticsearch9": "search.node_backends.elasticsearch9",
@@ -78,7 +79,7 @@ ANALYZERS = {
     # Lucene's UkrainianMorfologikAnalyzer: dictionary lemmas ("мобілізації" → "мобілізація").
     "uk": ({"type": "ukrainian"}, {}),
     # No Belarusian stemmer exists in Lucene: folding ("ўцекачоў" = "уцекачоу"), then the
-    # light stemmer of search/lemmas.py as two pattern_replace filters (the same patterns),
+    # light stemmer of core/lemmas.py as two pattern_replace filters (the same patterns),
     # so "мабілізацыі" finds "мабілізацыя" on the node as on the database.
     "be": (
         {
