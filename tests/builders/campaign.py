@@ -5,9 +5,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from campaign.models import AppealPage, CampaignIndexPage, Signatory
 from tests.builders.news import publish, translate_page
-
-from .models import AppealPage, CampaignIndexPage, Signatory
 
 
 def make_campaign(home, slug="test-campaign"):

@@ -10,8 +10,7 @@ from datetime import date
 from wagtail.models import Locale, Page, Site
 
 from knowledge.models import Country
-
-from .models import NewsIndexPage, NewsPage, NewsTopic
+from news.models import NewsIndexPage, NewsPage, NewsTopic
 
 
 def publish(page):
