@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +18,10 @@ class CoreConfig(AppConfig):
 
         from . import page_cache
         from .images import strip_pending_upload_metadata, strip_uploaded_image_metadata
+        from .log_format import OncePerMinute
 
         page_cache.connect_purge_signals()
+        logging.getLogger("core.cache").addFilter(OncePerMinute())
         pre_save.connect(
             strip_uploaded_image_metadata,
             sender=get_image_model(),

@@ -42,7 +42,8 @@ def cached_content(key, compute):
     digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
     full_key = f"content.{generation}.{digest}"
     value = cache.get(full_key, _MISSING)
-    if value is _MISSING:
+    # None too: django-redis answers None while Redis is away (core/cache_config.py).
+    if value is _MISSING or value is None:
         value = compute()
         if value is not None:
             cache.set(full_key, value, content_cache_seconds())

@@ -84,3 +84,20 @@ class WithoutTraceback(logging.Filter):
         record.exc_text = None
         record.stack_info = None
         return True
+
+
+class OncePerMinute(logging.Filter):
+    """Lets one record through a minute: a cache that is away fails on every request, and
+    one line a minute says so as well as thousands."""
+
+    seconds = 60
+
+    def __init__(self):
+        super().__init__()
+        self.last = None
+
+    def filter(self, record):
+        if self.last is not None and record.created - self.last < self.seconds:
+            return False
+        self.last = record.created
+        return True

@@ -3,6 +3,7 @@
 from wagtail.models import Page
 
 from .content_cache import CachedViewRestrictionsMixin
+from .headers import same_origin_referrer
 from .lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 
 
@@ -22,3 +23,8 @@ class SitePage(CachedViewRestrictionsMixin, Page):
 
     class Meta:
         abstract = True
+
+    def serve_password_required_response(self, request, form, action_url):
+        # The password form posts to this site (core/headers.py).
+        response = super().serve_password_required_response(request, form, action_url)
+        return same_origin_referrer(response)

@@ -25,7 +25,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import Field
 
 from .. import node
-from ..backends import LATIN_ANALYZER
+from ..backend_settings import LATIN_ANALYZER
 from ..query import Transliterated
 
 logger = logging.getLogger(__name__)

@@ -9,8 +9,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
-from core.cache_config import LOCAL_MEMORY_BACKEND, cache_config
+from core.cache_config import LOCAL_MEMORY_BACKEND, cache_config, release_id
 from translation.machine_translation import machine_translator_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "csp",  # its system checks of the CONTENT_SECURITY_POLICY setting
 ]
 
 MIDDLEWARE = [
@@ -76,7 +78,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response and 304 on If-None-Match, cached responses included.
     "django.middleware.http.ConditionalGetMiddleware",
-    "core.headers.SecurityHeadersMiddleware",
+    # Readers' Content-Security-Policy and everyone's Permissions-Policy (policies below);
+    # the admin's Referrer-Policy (core/headers.py).
+    "core.headers.ReaderCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.headers.AdminReferrerPolicyMiddleware",
     # Outside sessions, locale and CSRF: what it stores is what the reader got.
     "core.page_cache.PageCacheMiddleware",
     # Readers' site, locale, route and settings lookups kept until the next publish.
@@ -212,7 +218,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Caches: Redis when REDIS_URL (or CACHE_URL=redis://…) is set, shared by every worker;
 # otherwise each process keeps its own in memory (CACHE_URL may also say filecache:///path).
 CACHE_URL = env.str("REDIS_URL", default="") or env.str("CACHE_URL", default="")
-CACHES = {"default": cache_config(CACHE_URL)}
+# Every key carries the release (RELEASE_ID, else the git commit): a deploy starts with an
+# empty cache instead of serving pages and objects pickled by the previous code.
+RELEASE_ID = release_id(BASE_DIR)
+CACHES = {"default": cache_config(CACHE_URL, RELEASE_ID)}
+# django-redis logs what it ignored while Redis is away; core/log_format.OncePerMinute
+# keeps that to one record a minute (core/apps.py).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "core.cache"
 # A publish purges the cache of the worker that handled it. Only a cache shared by all
 # workers (Redis, a file cache) passes that on; with each worker's own memory, the others
 # show the old page until their copy expires, so copies are then kept for a minute only.
@@ -313,10 +326,42 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # The signature form's CSRF cookie ends with the browser session, not a year later.
 CSRF_COOKIE_AGE = None
 CSRF_FAILURE_VIEW = "core.csrf.csrf_failure"
-# Other sites never learn where a reader came from. Not "no-referrer": under it Chromium
-# sends `Origin: null` with form posts and Django's CSRF check rejects every admin login
-# and signature (tests/browser/test_editorial.py).
-SECURE_REFERRER_POLICY = "same-origin"
+# Nobody learns where a reader came from, not even this site. Pages with a form that posts
+# say "same-origin" themselves: under no-referrer Chromium sends `Origin: null` with the
+# post, which Django's CSRF check rejects (core/headers.py, tests/browser/test_editorial.py).
+SECURE_REFERRER_POLICY = "no-referrer"
+# Readers' pages: nothing inline, nothing from other hosts. Not the admin, which needs
+# inline scripts and styles (django-csp; previews: core.headers.ReaderCSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    },
+}
+# Device APIs and ad-tracking interfaces off for every page (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
