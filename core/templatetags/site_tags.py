@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django import template
 from django.utils.translation import get_language
 
@@ -77,10 +79,18 @@ def locale_home_url(context):
     return url or f"/{get_language()}/"
 
 
+@dataclass(frozen=True)
+class Section:
+    page: object
+    url: str
+    current: bool  # the page shown is this section or below it
+
+
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """The sections of the site (the home page's live children with "Show in menus") in the
-    active language, in the order editors arrange them in the page tree (one query)."""
+    """[Section]: the sections of the site (the home page's live children with "Show in
+    menus") in the active language, in the order editors arrange them in the page tree (one
+    query), the one holding the page shown marked current."""
     request = context.get("request")
     home = locale_home(request)
     if home is None:
@@ -90,7 +100,12 @@ def main_navigation(context):
         children = home.get_children().live().in_menu().order_by("path")
         return [(page, page.get_url(request)) for page in children]
 
-    return cached_content(f"sections:{home.pk}", sections)
+    shown = context.get("page")
+    path = getattr(shown, "path", "") or ""
+    return [
+        Section(page, url, bool(path) and path.startswith(page.path))
+        for page, url in cached_content(f"sections:{home.pk}", sections)
+    ]
 
 
 @register.simple_tag(takes_context=True)

@@ -297,7 +297,8 @@ class CountryProfilePage(FollowsEnglishMixin, ReviewedMixin, SitePage):
             review_overdue=self.is_review_overdue(max_age),
             review_max_age_days=max_age,
             changes=changes_for_profile(self),
-            knowledge_url=self.get_parent().get_url(request),
+            # For {% routablepageurl %}: the comparison, the guide, the feeds.
+            knowledge_index=self.get_parent().specific_deferred,
         )
         return context
 
@@ -388,7 +389,8 @@ class GuidePage(FollowsEnglishMixin, ReviewedMixin, SitePage):
         context.update(
             review_overdue=self.is_review_overdue(max_age),
             review_max_age_days=max_age,
-            knowledge_url=self.get_parent().get_url(request),
+            # For {% routablepageurl %}: the comparison, the guide, the feeds.
+            knowledge_index=self.get_parent().specific_deferred,
         )
         return context
 
