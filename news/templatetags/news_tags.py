@@ -7,7 +7,7 @@ from ..queries import latest_news_for_country
 register = template.Library()
 
 
-@register.inclusion_tag("news/includes/related_news.html")
+@register.inclusion_tag("news/components/related_news.html")
 def latest_news(profile, limit=5):
     """{% latest_news page %} on a country profile: the newest news about its country in
     the profile's language."""
