@@ -11,6 +11,14 @@ This is separate from the page cache: it also speeds up the pages that are not c
 whole (a reader's first visit after a publish, search results, pages with a form).
 Only readers' GET requests use it (no cookie but the CSRF one, not under /admin/): editors,
 previews, management commands and tests always ask the database.
+
+Wagtail internals it relies on (pinned by
+tests/test_content_cache.py::test_the_wagtail_internals_the_content_cache_fills_are_read):
+- `request._wagtail_site`: `Site.find_for_request` answers from it when set;
+- `request._wagtail_route_for_request`: `Page.route_for_request` answers from it when set;
+- `BaseSiteSetting.get_cache_attr_name()`: the request attribute `for_request` reads.
+Keys carry the release id (core/cache_config.py), so pickled pages and settings never
+outlive the code that made them.
 """
 
 import contextvars

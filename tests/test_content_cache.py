@@ -226,3 +226,29 @@ def test_made_up_filter_values_neither_query_the_news_nor_fill_the_cache(
     assert "news_newspage" not in " ".join(q["sql"] for q in queries.captured_queries)
     assert len(cache._cache) == keys_before
     assert 'class="news-card"' not in html
+
+
+@pytest.mark.django_db
+def test_the_wagtail_internals_the_content_cache_fills_are_read(demo_content, rf):
+    """The content cache hands Wagtail its answers through request attributes Wagtail does
+    not document (core/content_cache.py). If an upgrade stops reading them, the cache
+    silently stops saving anything: this fails instead."""
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.models import Site
+
+    from home.models import HelpChannels
+
+    request = rf.get("/en/")
+    other_site = Site(hostname="kept.example", root_page_id=Page.get_first_root_node().pk)
+    request._wagtail_site = other_site
+    assert Site.find_for_request(request) is other_site
+
+    route = object()
+    request._wagtail_route_for_request = route
+    assert Page.route_for_request(request, "/en/anything/") is route
+
+    assert issubclass(HelpChannels, BaseSiteSetting)
+    kept = HelpChannels(email="kept@example.org")
+    setattr(request, HelpChannels.get_cache_attr_name(), kept)
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    assert HelpChannels.for_request(request) is kept
