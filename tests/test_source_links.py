@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 import pytest
 
 from demo import data as demo_data
-from knowledge.models import GuidePage, LegalRule
+from knowledge.models import DecisionPage, GuidePage, LegalRule
 from knowledge.source_links import USER_AGENT
 from news.models import NewsPage
 
@@ -94,7 +94,7 @@ def run(*args):
 def local_only(demo_content):
     """The demo cites real sites; a test run must not ask them (nor depend on the network),
     so their citations are cleared and only what a test adds is checked."""
-    for model in (LegalRule, GuidePage, NewsPage):
+    for model in (LegalRule, GuidePage, NewsPage, DecisionPage):
         model.objects.update(sources="[]")
 
 
@@ -174,3 +174,16 @@ def test_all_links_answering_is_a_success(local_only, server):
     output, error = run()
     assert error is None
     assert "1 source address(es) checked, 0 broken." in output
+
+
+@pytest.mark.django_db
+def test_a_decision_citing_a_dead_address_is_listed(local_only, server):
+    """Decisions cite their sources (the judgment, a report of it) like guides do: a source
+    that disappeared is listed with the decision that cites it."""
+    decision = DecisionPage.objects.live().filter(locale__language_code="en").first()
+    decision.sources = [cite(f"{server}/gone")]
+    decision.save_revision().publish()
+    output, error = run()
+    assert error is not None and error.returncode == 1
+    gone = output.split(f"BROKEN {server}/gone — HTTP 404", 1)[1]
+    assert f"[en] {decision.title} (page {decision.pk})" in gone
