@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale, Page
 
+from mirror.state import current as mirror_copy
 from website.content_cache import active_locale, cached_content
 from website.views import ReaderNotFound
 
@@ -249,6 +250,9 @@ def filter_groups(rows, filters, base_url):
 
     def link(name, value):
         params = {k: v for k, v in filters.items() if k != name}
+        if mirror_copy():
+            # A static copy holds one page per filter value, not every combination.
+            params = {}
         if value is not None:
             params[name] = value
         return "?" + urlencode(params) if params else base_url

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import ALT_TEXT_HELP, BodyStreamBlock
 from knowledge.forms import EnglishCountriesPageForm, countries_panel
 from knowledge.models.rules import SourceBlock
+from mirror.state import current as mirror_copy
 from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
 from website.content_cache import (
     CachedViewRestrictionsMixin,
@@ -184,6 +185,9 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
         def link(name, value):
             params = {k: v for k, v in filters.items() if k != name}
+            if mirror_copy():
+                # A static copy holds one page per filter value, not every combination.
+                params = {}
             if value is not None:
                 params[name] = value
             return "?" + urlencode(params) if params else self.get_url(request)
