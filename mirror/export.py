@@ -145,6 +145,7 @@ class Exporter:
         self.external = set()
         self.page_urls = {}  # url path -> page id, for the page a URL belongs to
         self.search_entries = {}  # language -> {key: entry}
+        self.restricted = set()  # URL paths of live pages that are not public
 
     # --- the public entry points -------------------------------------------------------
 
@@ -165,8 +166,8 @@ class Exporter:
 
     def export_pending(self):
         """Re-render the queued pages, their translations, the pages that list them (every
-        ancestor and the ancestors' filter and pagination pages), the feeds and search index
-        of their languages. Falls back to a full export without a manifest."""
+        ancestor with its filter and pagination pages and its feeds) and the search index of
+        their languages. Falls back to a full export without a manifest."""
         from .models import PendingMirrorExport
 
         rows = list(PendingMirrorExport.objects.all())
@@ -206,6 +207,16 @@ class Exporter:
             url = page.get_url()
             if url:
                 self.page_urls[urlsplit(url).path] = page.pk
+        # Behind a password, a login or a group: never in a copy, nor anything under them.
+        self.restricted = set()
+        for page in Page.objects.live().not_public().filter(depth__gt=1):
+            url = page.get_url()
+            if url:
+                self.restricted.add(urlsplit(url).path)
+
+    def _is_restricted(self, key):
+        path = key.partition("?")[0]
+        return any(path.startswith(prefix) for prefix in self.restricted)
 
     def _seeds(self):
         from knowledge.situations import SITUATIONS
@@ -249,7 +260,6 @@ class Exporter:
         by_page = {}
         for key, entry in self.manifest.items():
             by_page.setdefault(entry.get("page"), set()).add(key)
-        feeds = {k for k, e in self.manifest.items() if e["type"].startswith(FEED_TYPES)}
         for row in rows:
             page = Page.objects.filter(pk=row.page_id).first()
             public = (
@@ -278,7 +288,6 @@ class Exporter:
                     del self.page_urls[path]
             for pid in ancestors:
                 refetch |= by_page.get(pid, set())
-            refetch |= {k for k in feeds if k.startswith(f"/{row.language_code}/")}
         refetch -= removed
         return refetch, removed, languages
 
@@ -303,6 +312,8 @@ class Exporter:
                     continue
                 seen.add(key)
                 if refetch is not None and key in self.manifest and key not in refetch:
+                    continue
+                if self._is_restricted(key):
                     continue
                 for link in self._fetch(client, key):
                     if link not in seen:
@@ -474,6 +485,10 @@ class Exporter:
             return value
         fragment = urlsplit(self._absolute(value.strip(), key)).fragment
         to_file = self._target_file(target)
+        if to_file is None and self._is_restricted(target):
+            # Listed (as on the live site) but not in the copy: the main site asks for the
+            # password or login.
+            return self.main_site_url + target
         if to_file is None:
             self.missing.setdefault(target, "not exported")
             return value

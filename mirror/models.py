@@ -66,12 +66,15 @@ class PendingMirrorExport(models.Model):
     --pending` re-renders the page and what lists it, then deletes the rows. Never shown in
     the admin."""
 
-    page_id = models.PositiveIntegerField(unique=True)  # not a foreign key: deleted pages too
-    url_path = models.CharField(max_length=1000, blank=True)  # the page's URL when queued
-    language_code = models.CharField(max_length=20, blank=True)
-    queued_at = models.DateTimeField(auto_now=True)
+    # Not a foreign key: deleted pages are queued too (their files must go).
+    page_id = models.PositiveIntegerField(verbose_name=_("page ID"), unique=True)
+    url_path = models.CharField(verbose_name=_("address when queued"), max_length=1000, blank=True)
+    language_code = models.CharField(verbose_name=_("language"), max_length=20, blank=True)
+    queued_at = models.DateTimeField(verbose_name=_("queued at"), auto_now=True)
 
     class Meta:
+        verbose_name = _("page waiting for the mirror copy")
+        verbose_name_plural = _("pages waiting for the mirror copy")
         ordering = ["queued_at", "pk"]
 
     def __str__(self):
