@@ -21,14 +21,13 @@ middleware, no security headers' effect on output). Rewriting links is the bulk 
 and neither package does it.
 """
 
+import fcntl
 import hashlib
 import html
 import json
-import logging
 import os
 import posixpath
 import re
-import shutil
 import tempfile
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
@@ -46,8 +45,6 @@ from wagtail.models import Page, Site
 from . import search_index
 from .state import MirrorExport, exporting
 
-logger = logging.getLogger(__name__)
-
 MANIFEST = ".mirror-manifest.json"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # Internal URLs a copy never holds: the admin, the API, the editors' login, the live search's
@@ -60,10 +57,6 @@ SKIPPED = re.compile(
 TAG = re.compile(r"<(a|link|img|source|script|form|iframe|video|audio|area)\b[^>]*>", re.I)
 ATTRIBUTE = re.compile(r"""\s(href|src|action|poster|srcset)\s*=\s*("[^"]*"|'[^']*')""", re.I)
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
-TITLE = re.compile(r"<title>(.*?)</title>", re.S | re.I)
-MAIN = re.compile(r"<main\b[^>]*>(.*?)</main>", re.S | re.I)
-SCRIPT_OR_STYLE = re.compile(r"<(script|style|nav|aside|form)\b.*?</\1>", re.S | re.I)
-ANY_TAG = re.compile(r"<[^>]+>")
 FEED_TYPES = ("application/atom+xml", "application/rss+xml", "application/xml", "text/xml")
 KEEP_ABSOLUTE = "data-mirror-keep"
 SEARCH_INDEX_FILES = ("/search/search-index.js", "/search/search-index.json")
@@ -650,10 +643,12 @@ def render_redirect(href):
 
 
 def export(directory, pending=False, stdout=None):
-    exporter = Exporter(directory, stdout=stdout)
-    return exporter.export_pending() if pending else exporter.export_all()
-
-
-def clear(directory):
-    """Remove a copy made by the exporter (used by tests)."""
-    shutil.rmtree(directory, ignore_errors=True)
+    """One run at a time per copy: a `--pending` from cron waits for the nightly full export
+    (a lock file beside the directory, so it is not copied to the mirrors)."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    lock = directory.parent / f".{directory.name}.lock"
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        exporter = Exporter(directory, stdout=stdout)
+        return exporter.export_pending() if pending else exporter.export_all()
