@@ -52,6 +52,7 @@ test: install  ## Run the whole test suite (set DATABASE_URL to test on PostgreS
 lint: install  ## ruff (lint and format), Django's checks, the migration check, the lock file
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(MAKE) lock-check

@@ -14,7 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gunicorn.glogging import Logger  # noqa: E402
 
-from website.log_format import AddressFilter  # noqa: E402
+from core.log_format import AddressFilter  # noqa: E402
 
 wsgi_app = "website.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")

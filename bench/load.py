@@ -11,7 +11,7 @@ latest news item, an appeal and a search:
 in three modes:
   - "no cache": page cache and content cache off, every lookup asks the database (what the
     first reader after a publish would get if there were no content cache at all);
-  - "cold": page cache off, content cache on (website/content_cache.py: site, routes,
+  - "cold": page cache off, content cache on (core/content_cache.py: site, routes,
     settings, language versions, filters kept until the next publish) — a page that is
     not in the page cache, e.g. the first visit after a publish;
   - "warm": page cache on (PAGE_CACHE_SECONDS=300);

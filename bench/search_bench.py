@@ -135,6 +135,9 @@ def main():
     parser.add_argument(
         "--skip-rebuild", action="store_true", help="the indexes are up to date: time searches"
     )
+    parser.add_argument(
+        "--rebuild", action="store_true", help="rebuild the indexes even with --index-prefix"
+    )
     parser.add_argument("--page-rounds", type=int, default=2, help="passes over the queries")
     parser.add_argument("--page-seconds", type=int, default=15, help="wrk duration; 0: skip")
     args = parser.parse_args()
@@ -154,14 +157,14 @@ def main():
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    from search import engines
+    from search import routing
 
     added = ensure_corpus(args.pages)
     engine = f"{'node ' + args.node if args.node else connection.vendor}"
     documents = indexed_documents()
     index_seconds = None
     try:
-        if added or not (args.index_prefix or args.skip_rebuild):
+        if added or args.rebuild or not (args.index_prefix or args.skip_rebuild):
             started = time.perf_counter()
             call_command("rebuild_search_indexes", stdout=io.StringIO())
             index_seconds = time.perf_counter() - started
@@ -169,7 +172,7 @@ def main():
 
         timings, hits = [], 0
         for locale, query in backend_queries(args.queries):
-            backend_name = engines.backend_name_for(locale.language_code)
+            backend_name = routing.backend_name_for(locale.language_code)
             pages = Page.objects.live().filter(locale=locale)
             started = time.perf_counter()
             found = list(get_search_backend(backend_name).search(query, pages)[:10])

@@ -2,7 +2,7 @@
 form, not the appeal page, sets the CSRF cookie.
 
 Limits: SIGN_RATE_LIMIT signatures an hour from one client (behind a trusted proxy, the
-client it names: website/client_address.py) and SIGN_GLOBAL_RATE_LIMIT from everyone. Only
+client it names: core/client_address.py) and SIGN_GLOBAL_RATE_LIMIT from everyone. Only
 accepted signatures count, so mistyped forms or a flood of invalid posts cannot shut the
 form for the people behind the same proxy. The form says nothing of pending or rejected
 signatures: only an organisation already among the published signatories is a duplicate.
@@ -17,7 +17,8 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from website.client_address import client_address
+from core.client_address import client_address
+from core.headers import same_origin_referrer
 
 from .forms import SignatureForm
 from .models import Signatory
@@ -35,6 +36,8 @@ def _client_key(request):
 
 
 def _count(key):
+    # None when the key is new, and while Redis is away (django-redis misses then): the
+    # limit is not applied during an outage; signatures still wait for a moderator.
     return cache.get(key) or 0
 
 
@@ -49,8 +52,8 @@ def _count_accepted(request):
     for key in (_client_key(request), GLOBAL_KEY):
         cache.add(key, 0, SIGN_RATE_WINDOW)
         try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr, or the cache is away
+            cache.incr(key)  # None, not a count, while Redis is away
+        except ValueError:  # expired between add and incr
             cache.set(key, 1, SIGN_RATE_WINDOW)
 
 
@@ -63,7 +66,7 @@ def _render(request, page, form, status=200, **extra):
     response.status_code = status
     # What a signer typed (and their CSRF token) stays out of every cache.
     patch_cache_control(response, private=True, no_store=True)
-    return response
+    return same_origin_referrer(response)  # the form posts (core/headers.py)
 
 
 def sign_appeal(request, page):

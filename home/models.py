@@ -13,11 +13,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import CachedSiteSetting, CachedViewRestrictionsMixin, localized
+from core.content_cache import CachedSiteSetting, localized
+from core.models import SitePage
 
 
-class HomePage(CachedViewRestrictionsMixin, Page):
+class HomePage(SitePage):
     """The front page in each language: the campaign headline and the way into the
     knowledge base. Edited by the campaign team in English, then translated."""
 
@@ -52,11 +52,9 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         verbose_name=_("knowledge page"),
     )
 
-    search_lemmas = page_lemmas  # base forms for the database search
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("headline"),
         index.SearchField("introduction"),
-        *LEMMA_SEARCH_FIELDS,
     ]
 
     content_panels = Page.content_panels + [

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import PageLogEntry
 
-from website.content_cache import cached_content
+from core.content_cache import cached_content
 
-from .models.review import RuleChange
+from .models.changelog import RuleChange
 
 # What readers are told changed, per group of rule fields.
 FIELD_GROUPS = {

@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale, Page
 
+from core.content_cache import active_locale, cached_content
+from core.fields import choice_labels
+from core.views import ReaderNotFound
 from mirror.state import current as mirror_copy
-from website.content_cache import active_locale, cached_content
-from website.views import ReaderNotFound
 
 from .models.countries import Country
 from .models.decisions import (
@@ -32,7 +33,6 @@ from .models.decisions import (
     Outcome,
     PersonSituation,
 )
-from .models.fields import choice_labels
 from .models.pages import CountryProfilePage
 from .models.rules import LegalRule, Topic
 

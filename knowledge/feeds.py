@@ -7,11 +7,11 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from website.dates import long_date
+from core.dates import long_date
 
 from .changelog import field_labels
+from .models.changelog import RuleChange
 from .models.decisions import FEED_LENGTH, DecisionPage
-from .models.review import RuleChange
 
 
 class DecisionsAtomFeed(Feed):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 
-from home.widgets import MultipleChooser
+from core.widgets import MultipleChooser
 
 
 def countries_panel(field_name="countries"):

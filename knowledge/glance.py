@@ -10,7 +10,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from website.dates import long_date
+from core.dates import long_date
 
 from .models.rules import Availability, PenaltyKind, RuleStatus, Topic
 

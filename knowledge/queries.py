@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.db.models import Prefetch
 
-from home.translation_freshness import source_states
-from website.content_cache import active_locale, cached_content
+from core.content_cache import active_locale, cached_content
+from translation.freshness import source_states
 
 from .models.countries import Country
 from .models.pages import CountryProfilePage, GuidePage
@@ -28,7 +28,7 @@ def profiles_for_locale(locale):
     )
     names = country_names(locale, [p.country for p in profiles])
     # Whether each translation lags its English profile: the comparison and the situation
-    # guide say so (home/translation_freshness.py); three queries for all of them.
+    # guide say so (translation/freshness.py); three queries for all of them.
     states = source_states(profiles) if locale.language_code != settings.LANGUAGE_CODE else {}
     for profile in profiles:
         profile.country_name = names.get(profile.country_id, profile.country.name)

@@ -19,8 +19,8 @@ import django_filters
 
 from .models.countries import Country
 from .models.pages import CountryProfilePage, GuidePage
-from .models.review import KnowledgeSettings
 from .models.rules import LegalRule
+from .models.settings import LegalReviewSettings
 
 
 @dataclass
@@ -239,7 +239,7 @@ class DueForReviewReport(ReportView):
         site = (
             Site.find_for_request(self.request) or Site.objects.filter(is_default_site=True).first()
         )
-        max_age = KnowledgeSettings.for_site(site).review_interval_days if site else 180
+        max_age = LegalReviewSettings.for_site(site).review_interval_days if site else 180
         return due_for_review(max_age)
 
 
@@ -279,7 +279,7 @@ def decisions_to_do():
     from wagtail.models import Locale, WorkflowState
     from wagtail_localize.models import TranslationLog, TranslationSource
 
-    from home.translation_freshness import is_out_of_date
+    from translation.freshness import is_out_of_date
 
     from .models.decisions import DecisionPage
 

@@ -33,9 +33,9 @@ from wagtail.models import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from website.page_cache import purge_page_cache
+from core.page_cache import purge_page_cache
 
-from .models.review import KnowledgeSettings
+from .models.settings import LegalReviewSettings
 
 WORKFLOW_NAME = "Legal review"
 REVIEWERS_GROUP = "Legal reviewers"
@@ -44,8 +44,8 @@ REVIEWERS_GROUP = "Legal reviewers"
 def review_settings_for(request):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return KnowledgeSettings(review_interval_days=180)
-    return KnowledgeSettings.for_request(request)
+        return LegalReviewSettings(review_interval_days=180)
+    return LegalReviewSettings.for_request(request)
 
 
 @transaction.atomic
@@ -143,7 +143,7 @@ class LegalContentPermissionTester(PagePermissionTester):
     def holds_publish_permission(self):
         """Whether the user has the publish permission on the page: still needed for what
         changes no text (privacy, schedules) and to turn a translation into an alias of its
-        reviewed original (home/translation_guard.py)."""
+        reviewed original (translation/guard.py)."""
         return super().can_publish()
 
     def can_set_view_restrictions(self):

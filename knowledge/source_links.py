@@ -13,9 +13,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from news.models import NewsPage
+from wagtail.models import get_page_models
 
-from .models.pages import GuidePage
 from .models.rules import LegalRule
 
 USER_AGENT = "ObjectWarCampaign-source-check/1.0 (checks that cited sources still answer)"
@@ -53,8 +52,8 @@ class LinkResult:
 
 
 def cited_urls():
-    """{url: [Citation]} over every rule, guide and news item in every language, each
-    address once."""
+    """{url: [Citation]} over every rule and every page with sources (guides, decisions,
+    news items) in every language, each address once."""
     cited = {}
     rules = LegalRule.objects.select_related("profile", "locale").order_by("profile_id", "pk")
     for rule in rules:
@@ -65,7 +64,9 @@ def cited_urls():
                         rule.locale.language_code, rule.profile.title, rule.profile_id, rule.heading
                     )
                 )
-    for model in (GuidePage, NewsPage):
+    # Found by their `sources` field, so the knowledge base does not import the news app
+    # (which builds on it).
+    for model in _models_with_sources():
         for page in model.objects.select_related("locale").order_by("pk"):
             for block in page.sources:
                 if url := (block.value.get("url") or "").strip():
@@ -73,6 +74,14 @@ def cited_urls():
                         Citation(page.locale.language_code, page.title, page.pk)
                     )
     return cited
+
+
+def _models_with_sources():
+    return [
+        model
+        for model in get_page_models()
+        if any(field.name == "sources" for field in model._meta.get_fields())
+    ]
 
 
 class _HeadStaysHead(urllib.request.HTTPRedirectHandler):

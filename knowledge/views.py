@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from website.content_cache import active_locale
+from core.content_cache import active_locale
 
 from .decisions import decisions_for_situation, latest_outcomes
 from .glance import AtAGlance, describe_penalty, harshest, is_punished

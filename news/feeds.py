@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from knowledge.models import Country
 from knowledge.queries import localized_country_names
 
 from .models import FEED_LENGTH
@@ -23,8 +24,6 @@ class NewsRssFeed(Feed):
         self.language = index.locale.language_code
         self.country = None
         if country_code:
-            from knowledge.models import Country
-
             country = Country.objects.filter(
                 code__iexact=country_code, locale__language_code=settings.LANGUAGE_CODE
             ).first()

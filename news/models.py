@@ -21,18 +21,19 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import ALT_TEXT_HELP, BodyStreamBlock
-from knowledge.forms import EnglishCountriesPageForm, countries_panel
-from knowledge.models.rules import SourceBlock
-from mirror.state import current as mirror_copy
-from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import (
-    CachedViewRestrictionsMixin,
+from core.blocks import ALT_TEXT_HELP, BodyStreamBlock
+from core.content_cache import (
     active_locale,
     cached_content,
     localized,
 )
-from website.views import ReaderNotFound
+from core.models import SitePage
+from core.views import ReaderNotFound
+from knowledge.forms import EnglishCountriesPageForm, countries_panel
+from knowledge.models import Country, CountryProfilePage
+from knowledge.models.rules import SourceBlock
+from knowledge.queries import country_names_by_key, localized_country_names
+from mirror.state import current as mirror_copy
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -89,7 +90,7 @@ class NewsPageTag(TaggedItemBase):
         verbose_name_plural = _("tags of news items")
 
 
-class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, SitePage):
     """The news of one language: newest first, ten a page, filterable by country, topic
     and year, with RSS and Atom feeds. Edited by the news editors (title and introduction)."""
 
@@ -101,10 +102,8 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         help_text=_("One or two sentences shown above the list of news."),
     )
 
-    search_lemmas = page_lemmas  # base forms for the database search
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("introduction"),
-        *LEMMA_SEARCH_FIELDS,
     ]
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -157,8 +156,6 @@ class NewsIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def filter_values(self):
         """(countries, topics, years) that have news in this language: 4 queries over all
         the news, kept in the content cache until the next publish."""
-        from knowledge.models import Country
-        from knowledge.queries import localized_country_names
 
         news = self.news()
         country_rows = list(
@@ -292,7 +289,6 @@ def page_number(raw, paginator):
 
 def country_names_of_news(items):
     """{news pk: [names of its countries in the active language]} in one light query."""
-    from knowledge.queries import country_names_by_key
 
     translated = country_names_by_key(active_locale())
     rows = (
@@ -314,7 +310,7 @@ class NewsSourcesBlock(blocks.StreamBlock):
     source = SourceBlock()
 
 
-class NewsPage(CachedViewRestrictionsMixin, Page):
+class NewsPage(SitePage):
     """One news item: a report, statement or digest. Written by the news editors in
     English, then translated; its countries link to the country profiles."""
 
@@ -437,13 +433,11 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
         ),
     ]
 
-    search_lemmas = page_lemmas  # base forms for the database search
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("teaser"),
         index.SearchField("body"),
         index.FilterField("date"),
         index.FilterField("topic"),
-        *LEMMA_SEARCH_FIELDS,
     ]
 
     # Every translation is about the same countries and series: the English rows,
@@ -498,8 +492,6 @@ class NewsPage(CachedViewRestrictionsMixin, Page):
 
     def related_countries(self):
         """[(name in the active language, live profile or None)] — two queries."""
-        from knowledge.models import CountryProfilePage
-        from knowledge.queries import localized_country_names
 
         countries = list(self.countries.all())
         if not countries:

@@ -1,6 +1,7 @@
 """Queries other apps use to show news (the country profiles call these)."""
 
-from website.content_cache import cached_content
+from core.content_cache import cached_content
+from knowledge.models import Country
 
 from .models import NewsPage
 
@@ -11,7 +12,6 @@ def latest_news_for_country(country_id, locale_id, limit=5):
     News pages point at the English Country rows in every language; a Country of
     any language is accepted and matched by its translation key.
     """
-    from knowledge.models import Country
 
     def latest():
         same_country = Country.objects.filter(pk=country_id).values("translation_key")

@@ -6,12 +6,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyStreamBlock
-from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import CachedViewRestrictionsMixin
+from core.blocks import BodyStreamBlock
+from core.models import SitePage
 
 
-class SafetyPage(CachedViewRestrictionsMixin, Page):
+class SafetyPage(SitePage):
     """ "Read this site safely": how to read without leaving traces (Tor Browser, private
     windows, history, shared devices) and what the site itself keeps. One per language,
     linked from every page's footer, not from the main navigation."""
@@ -29,11 +28,9 @@ class SafetyPage(CachedViewRestrictionsMixin, Page):
         ),
     )
 
-    search_lemmas = page_lemmas  # base forms for the database search
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
-        *LEMMA_SEARCH_FIELDS,
     ]
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]

@@ -9,7 +9,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale
 
-from . import cases, engines, node, rules
+from . import cases, node, routing, rules
 from .query import clean_query, compile_query
 from .understand import understand
 
@@ -48,15 +48,15 @@ class CleanSearchFilter(SearchFilter):
         if by_case:
             # "12 B 17/23": that decision (search/cases.py), not the pages sharing its digits.
             return queryset.filter(pk__in=by_case)
-        name = engines.backend_name_for(language)
-        on_node = not engines.uses_database(name)
+        name = routing.backend_name_for(language)
+        on_node = not routing.uses_database(name)
         # The node once per request at most, and not while its breaker is open (search/node.py).
         names = [name] if not on_node or node.available() else []
-        if on_node and engines.has_fallback():
-            names.append(engines.FALLBACK)
+        if on_node and routing.has_fallback():
+            names.append(routing.FALLBACK)
         order_by_relevance = "order" not in request.GET
         for backend_name in names:
-            database = engines.uses_database(backend_name)
+            database = routing.uses_database(backend_name)
             query = compile_query(understood, database=database) or compile_query(
                 understood, database=database, operator="or"
             )

@@ -7,7 +7,12 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from . import node, signals  # noqa: PLC0415
+        from core import health
+
+        from . import node, signals
+        from .health import search_state
+
+        health.register("search", search_state)
 
         signals.connect_indexed_models()
         signals.connect_synonyms()

@@ -8,8 +8,8 @@ comes first; a lookup in the database, the same on every engine.
 
 import re
 
+from core.content_cache import cached_content
 from knowledge.models import DecisionPage
-from website.content_cache import cached_content
 
 _PART = re.compile(r"\w+", re.UNICODE)
 

@@ -6,7 +6,7 @@ transaction of the change (a cheap database write; rolled back with it):
 - a save or deletion of any indexed model (pages, images, documents, countries) is queued
   for the backends that hold every language ("default"), as Wagtail's AUTO_UPDATE did;
 - a page's publication, unpublication, move or deletion is queued for those and for the
-  backend of the page's language (search/backends.py), which holds that language only.
+  backend of the page's language (search/backend_settings.py), which holds that language only.
 
 The queue worker applies the rows with the node's longer index timeout: `manage.py
 search_index_worker` runs beside gunicorn and looks at the queue every few seconds; `manage.py
@@ -25,7 +25,7 @@ from wagtail.models import Page
 from modelsearch.backends.base import get_model_root
 from modelsearch.index import class_is_indexed, get_indexed_instance, get_indexed_models
 
-from . import engines, node
+from . import node, routing
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -42,8 +42,8 @@ MAX_ATTEMPTS_COUNTED = 32767  # the column's limit (PositiveSmallIntegerField)
 
 def all_languages_backend_names():
     """The node backends that hold every language ("default")."""
-    languages = set(engines.language_backend_names())
-    return [name for name in engines.engine_backend_names() if name not in languages]
+    languages = set(routing.language_backend_names())
+    return [name for name in routing.engine_backend_names() if name not in languages]
 
 
 def backends_for(page):
@@ -51,8 +51,8 @@ def backends_for(page):
     language = page.locale.language_code
     return [
         name
-        for name in engines.engine_backend_names()
-        if name == language or name not in engines.language_backend_names()
+        for name in routing.engine_backend_names()
+        if name == language or name not in routing.language_backend_names()
     ]
 
 
@@ -89,12 +89,12 @@ def object_deleted(instance):
 
 def page_changed(page):
     """After publish, unpublish or move: the node learns the page's current state."""
-    if engines.engine_backend_names():
+    if routing.engine_backend_names():
         queue(backends_for(page), Page, page.pk, Action.ADD)
 
 
 def page_deleted(page):
-    if engines.engine_backend_names():
+    if routing.engine_backend_names():
         queue(backends_for(page), Page, page.pk, Action.DELETE)
 
 
@@ -116,7 +116,7 @@ def ensure_index(backend, model=Page):
 
 def apply(pending, ensured=None):
     """Send one queued update to the node (raises what the node raises)."""
-    backend = engines.backend(pending.backend)
+    backend = routing.backend(pending.backend)
     model = apps.get_model(pending.model)
     key = (pending.backend, pending.model)
     if ensured is None or key not in ensured:

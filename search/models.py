@@ -53,7 +53,7 @@ class SearchTerm(models.Model):
 
     language = models.CharField(max_length=10)
     word = models.CharField(max_length=60)
-    lemma = models.CharField(max_length=60, help_text="Base form (search/lemmas.py).")
+    lemma = models.CharField(max_length=60, help_text="Base form (core/lemmas.py).")
     skeleton = models.CharField(
         max_length=60, help_text="Loose Latin spelling (search/translit.py), for Latin-typed words."
     )

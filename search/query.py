@@ -7,7 +7,8 @@ from django.db import connection
 
 from wagtail.search.query import And, Fuzzy, Or, PlainText
 
-from .lemmas import lemma
+from core.lemmas import lemma
+
 from .stopwords import is_stop_word
 from .translit import is_latin
 from .understand import phrase_words
@@ -34,13 +35,13 @@ def clean_query(raw):
 
 class Transliterated(PlainText):
     """A Latin word matched, on the search node, against the Latin skeletons of a Cyrillic
-    language's pages (search/backends.py); the database matches it as plain text (the
+    language's pages (search/backend_settings.py); the database matches it as plain text (the
     vocabulary's transliteration is among the alternatives there)."""
 
 
 def _terms(phrase, language_code, database):
     """The words of one alternative as the engine is asked for them. The database gets base
-    forms only: every page indexes the base form of each of its words (search/lemmas.py),
+    forms only: every page indexes the base form of each of its words (core/lemmas.py),
     so the base form finds the word in any form, the typed one too. The node's analyzers
     stem by themselves: it gets the words."""
     words = phrase_words(phrase)

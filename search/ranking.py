@@ -84,7 +84,7 @@ HELP_WEIGHT = 4.5  # above the answers: the reader asked for a person
 
 
 def asks_for_help(understood):
-    from .lemmas import query_lemmas
+    from core.lemmas import query_lemmas
 
     language = understood.language
     words = query_lemmas(HELP_WORDS.get(language, ""), language)

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core.lemmas import lemma, searchable_text
 from knowledge.queries import country_names_by_key
-
-from .lemmas import lemma, searchable_text
 
 SNIPPET_WORDS = 32
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)

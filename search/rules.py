@@ -23,13 +23,12 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page
 
+from core.content_cache import cached_content
+from core.fields import choice_labels
+from core.lemmas import query_lemmas
 from knowledge.glance import describe_penalty
 from knowledge.models import LegalRule
-from knowledge.models.fields import choice_labels
 from knowledge.models.rules import PenaltyKind, Topic
-from website.content_cache import cached_content
-
-from .lemmas import query_lemmas
 
 PROFILE_TYPE = "knowledge.countryprofilepage"
 HOME_COUNTRY = {"uk": "UA", "be": "BY", "ru": "RU"}  # see search/ranking.py

@@ -54,12 +54,12 @@ def _page_words_published(sender, instance, **kwargs):
     vocabulary.add_page(instance)
 
 
-# Editors' synonyms are kept with the other published lookups (website.content_cache): a
+# Editors' synonyms are kept with the other published lookups (core.content_cache): a
 # change starts a new generation, so the next search uses it.
 def _synonyms_changed(sender, instance, **kwargs):
     from django.db import transaction
 
-    from website.page_cache import purge_page_cache
+    from core.page_cache import purge_page_cache
 
     transaction.on_commit(purge_page_cache)
 

@@ -10,10 +10,10 @@ the same titles.
 
 from wagtail.models import Page
 
+from core.content_cache import cached_content
+from core.lemmas import fold, words
 from knowledge.models import DecisionPage, LegalRule
-from website.content_cache import cached_content
 
-from .lemmas import fold, words
 from .translit import is_latin, skeleton
 from .vocabulary import CYRILLIC_LANGUAGES
 

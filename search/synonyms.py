@@ -9,9 +9,9 @@ without rebuilding anything.
 
 from dataclasses import dataclass
 
-from website.content_cache import cached_content
+from core.content_cache import cached_content
+from core.lemmas import lemma, words
 
-from .lemmas import lemma, words
 from .translit import is_latin, skeleton
 
 

@@ -17,7 +17,7 @@ to the same skeleton:
 
 The database search looks the reader's Latin words up in the vocabulary by skeleton
 (search/vocabulary.py); the search node builds the same skeleton with ICU's transform and
-the same rules as pattern_replace filters (search/backends.py), and `LATIN_RULES_FOR_NODE`
+the same rules as pattern_replace filters (search/backend_settings.py), and `LATIN_RULES_FOR_NODE`
 gives them in its regular-expression syntax (Java's, which these patterns share).
 """
 
@@ -34,7 +34,7 @@ _CYRILLIC = {
     "ю": "u", "я": "a", "'": "", "’": "", "ʼ": "",
 }  # fmt: skip
 
-# (pattern, replacement) in order; the node runs the same list (search/backends.py).
+# (pattern, replacement) in order; the node runs the same list (search/backend_settings.py).
 RULES = [
     ("[^a-z]", ""),  # apostrophes, hyphens, soft signs ICU writes as ʹ
     ("shch|sch|sh|sz", "s"),

@@ -13,8 +13,9 @@ Engine-independent, so the database backend and the node read a query the same w
 import re
 from dataclasses import dataclass, field
 
+from core.lemmas import _morph
+
 from . import synonyms, vocabulary
-from .lemmas import _morph
 from .stopwords import is_stop_word
 from .translit import is_latin
 

@@ -20,10 +20,10 @@ from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
 from campaign.models import HelpPage
+from core.content_cache import active_locale, cached_content
 from knowledge.models import KnowledgeIndexPage
-from website.content_cache import active_locale, cached_content
 
-from . import cases, engines, node, ranking, rules, suggestions
+from . import cases, node, ranking, routing, rules, suggestions
 from .query import clean_query, compile_query
 from .results import CountryRow, Hit, describe_hits, facets, make_cards, rule_card
 from .understand import understand
@@ -83,7 +83,7 @@ def _run(understood, locale, backend_name, *, fuzzy=False):
     pages = _pages(locale)
     if fuzzy:
         return _hits(pages, Fuzzy(understood.cleaned), backend_name)
-    database = engines.uses_database(backend_name)
+    database = routing.uses_database(backend_name)
     hits = []
     query = compile_query(understood, database=database, operator="and")
     if query is not None:
@@ -148,8 +148,8 @@ def search_locale(cleaned, locale, *, fuzzy=False, raw=None, understood=None):
 
 def _search(understood, locale, *, fuzzy=False):
     """Found with the engine's plain Page hits in `items` (not ranked yet)."""
-    name = engines.backend_name_for(locale.language_code)
-    if engines.uses_database(name):
+    name = routing.backend_name_for(locale.language_code)
+    if routing.uses_database(name):
         try:
             return Found(_run(understood, locale, name))
         except Exception as error:  # never an error page
@@ -165,10 +165,10 @@ def _search(understood, locale, *, fuzzy=False):
             logger.warning("Search failed on the %r backend: %s", name, node.describe(error))
     if fuzzy:
         return Found()  # typo tolerance of the node itself (the vocabulary's is in the query)
-    if not engines.has_fallback():
+    if not routing.has_fallback():
         return Found(failed=True)
     try:
-        return Found(_run(understood, locale, engines.FALLBACK), degraded=True)
+        return Found(_run(understood, locale, routing.FALLBACK), degraded=True)
     except DatabaseError as error:
         logger.warning("Search failed on the fallback backend: %s", node.describe(error))
         return Found(failed=True)
@@ -341,7 +341,7 @@ def search(request):
             context["other_languages"] = other_languages(cleaned, locale, raw=raw_query)
             if (
                 not context["other_languages"]
-                and not engines.uses_database(engines.backend_name_for(locale.language_code))
+                and not routing.uses_database(routing.backend_name_for(locale.language_code))
                 and node.available()
             ):
                 # Nothing anywhere: let the engine forgive a typo or two.

@@ -22,7 +22,8 @@ from django.db.models.functions import Length
 
 from wagtail.models import Locale, Page
 
-from .lemmas import lemma, searchable_text
+from core.lemmas import lemma, searchable_text
+
 from .models import SearchTerm
 from .translit import is_latin, skeleton
 

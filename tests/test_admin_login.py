@@ -13,7 +13,7 @@ from axes.models import AccessAttempt
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from website.two_factor import LOGIN_FAILED
+from accounts.two_factor import LOGIN_FAILED
 
 LOGIN = "/admin/login/"
 PASSWORD = "a-long-editor-password"  # noqa: S105

@@ -14,7 +14,7 @@ from wagtail.models import Collection, ReferenceIndex
 import pytest
 from PIL import Image as PillowImage
 
-from home.translators import collection_name, translators_group_name
+from translation.teams import collection_name, translators_group_name
 
 
 def png_file(name="unused.png"):

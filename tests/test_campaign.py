@@ -9,7 +9,6 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
-from campaign.factories import make_appeal, make_campaign, make_document, make_signatories
 from campaign.models import (
     AppealPage,
     CampaignIndexPage,
@@ -23,7 +22,8 @@ from campaign.models import (
     normalise_website,
 )
 from home.models import HomePage
-from news.factories import make_country, make_site, publish
+from tests.builders.campaign import make_appeal, make_campaign, make_document, make_signatories
+from tests.builders.news import make_country, make_site, publish
 
 SIGN_RATE_LIMIT = 5  # the default (website/settings/base.py)
 
@@ -459,7 +459,7 @@ def test_material_is_grouped_by_language_with_size_and_type(client, material):
 
 @pytest.mark.django_db
 def test_material_in_german_lists_german_first(client, material):
-    from news.factories import translate_page
+    from tests.builders.news import translate_page
 
     translate_page(material.get_parent().specific, "de")
     translate_page(material, "de")

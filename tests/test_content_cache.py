@@ -1,4 +1,4 @@
-"""Readers' lookups kept between requests (website/content_cache.py), with the page cache off:
+"""Readers' lookups kept between requests (core/content_cache.py), with the page cache off:
 pages come out exactly as without them, take a handful of queries, and every publish,
 unpublish or privacy change shows at once; editors always get fresh answers."""
 
@@ -14,8 +14,8 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from knowledge.models import CountryProfilePage
-from news.factories import make_news
 from news.models import NewsIndexPage
+from tests.builders.news import make_news
 
 PROFILE = "/en/knowledge/russia/"
 # Pages of every kind and language whose HTML must not change with the content cache.

@@ -10,8 +10,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 import pytest
 
 from home.models import HelpChannels, HomePage
-from home.translation_status import page_translations
 from knowledge.models import KnowledgeIndexPage
+from translation.status import page_translations
 
 from .conftest import LANGUAGE_CODES
 

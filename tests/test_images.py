@@ -24,9 +24,9 @@ import pytest
 from PIL import Image as PillowImage
 from PIL import features
 
+from core.blocks import FigureBlock
+from core.images import PICTURE_SPECS
 from demo import data as demo_data
-from home.blocks import FigureBlock
-from home.images import PICTURE_SPECS
 from news.models import NewsPage
 
 GPS_IFD = 0x8825

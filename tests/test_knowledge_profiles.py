@@ -13,10 +13,10 @@ from wagtail.models import Site
 
 import pytest
 
+from core.dates import long_date
 from demo import data as demo_data
 from knowledge.glance import duration
-from knowledge.models import GuidePage, KnowledgeSettings, LegalRule
-from website.dates import long_date
+from knowledge.models import GuidePage, LegalReviewSettings, LegalRule
 
 from .knowledge_helpers import edit_rule_and_publish, glance_of, profile, replace_topic_rules
 
@@ -145,7 +145,7 @@ def test_stale_review_warning_around_the_threshold(client, demo_content):
     assert warning in client.get("/en/knowledge/ukraine/").content.decode()
 
     # the threshold is a site setting editors can change
-    settings = KnowledgeSettings.for_site(Site.objects.get(is_default_site=True))
+    settings = LegalReviewSettings.for_site(Site.objects.get(is_default_site=True))
     settings.review_interval_days = 365
     settings.save()
     assert "has not been checked" not in client.get("/en/knowledge/ukraine/").content.decode()
@@ -195,11 +195,11 @@ def test_profile_renders_in_every_language(client, demo_content, language):
 
 @pytest.mark.django_db
 def test_rule_labels_are_in_the_readers_language_whichever_was_asked_first(client, demo_content):
-    # Labels are translated once per language and kept (knowledge.models.fields.choice_labels):
+    # Labels are translated once per language and kept (core.fields.choice_labels):
     # a Russian reader after an English one must still get Russian labels, and back.
     from django.utils import translation
 
-    from knowledge.models.fields import choice_labels
+    from core.fields import choice_labels
     from knowledge.models.rules import Topic
 
     english = client.get("/en/knowledge/russia/").content.decode()

@@ -1,5 +1,5 @@
 """Dates and numbers read the way each language writes them (Django's formats; Belarusian
-from website/formats/be, with the project's genitive month names)."""
+from core/formats/be, with the project's genitive month names)."""
 
 from datetime import date
 
@@ -70,8 +70,8 @@ def test_month_names_in_dates(day, language, expected):
 
 
 def test_remembered_dates_follow_the_language():
-    """website.dates remembers formatted dates: one language's answer never reaches another."""
-    from website.dates import long_date
+    """core.dates remembers formatted dates: one language's answer never reaches another."""
+    from core.dates import long_date
 
     for language in [*DATES, "en", "ru"]:  # each language again after the others
         with translation.override(language):

@@ -8,7 +8,7 @@ from django.utils.module_loading import import_string
 import pytest
 
 from knowledge.models import KnowledgeIndexPage
-from website.machine_translation import TRANSLATORS, machine_translator_setting
+from translation.machine_translation import TRANSLATORS, machine_translator_setting
 
 from .translation_helpers import (
     edit_url,
@@ -35,7 +35,7 @@ def test_off_without_configuration():
 def test_deepl_free_key_uses_the_free_endpoint():
     setting = machine_translator_setting({"DEEPL_API_KEY": " abc:fx "})
     assert setting == {
-        "CLASS": "website.deepl.DeepLTranslator",
+        "CLASS": "translation.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": "abc:fx"},
     }
     assert translator_for({"DEEPL_API_KEY": "abc:fx"}).get_api_endpoint() == (

@@ -9,8 +9,10 @@ from django.test.utils import CaptureQueriesContext
 import feedparser
 import pytest
 
-from home.templatetags.pager_tags import pager_links
-from news.factories import (
+from core.templatetags.pager_tags import pager_links
+from news.models import NewsTopic
+from news.queries import latest_news_for_country
+from tests.builders.news import (
     make_country,
     make_many_news,
     make_news,
@@ -18,8 +20,6 @@ from news.factories import (
     make_site,
     translate_page,
 )
-from news.models import NewsTopic
-from news.queries import latest_news_for_country
 
 
 @pytest.fixture

@@ -27,3 +27,23 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(
             HomePage, {KnowledgeIndexPage, NewsIndexPage, CampaignIndexPage, HelpPage, SafetyPage}
         )
+
+
+def test_every_page_type_of_the_site_is_a_site_page():
+    """A page type that is not a SitePage drops out of base-form search ("дезертира" would
+    not find it on the database backend) and reads its privacy settings from the database on
+    every request: every page type of the project's apps must build on it."""
+    from wagtail.models import get_page_models
+
+    from core.models import SitePage
+
+    ours = [
+        model
+        for model in get_page_models()
+        if model is not Page and not model.__module__.startswith("wagtail")
+    ]
+    assert len(ours) >= 13, ours  # every app's pages are found, not an empty list
+    assert [m.__name__ for m in ours if not issubclass(m, SitePage)] == []
+    for model in ours:
+        names = {field.field_name for field in model.get_search_fields()}
+        assert "search_lemmas" in names, model

@@ -207,7 +207,7 @@ def test_health_check_answers_503_when_the_database_is_down(tmp_path):
         for line in down.stderr_path.read_text().splitlines()
         if line.startswith("{")
     ]
-    warning = next(r for r in records if r["logger"] == "website.health")
+    warning = next(r for r in records if r["logger"] == "core.health")
     assert warning["level"] == "WARNING"
     assert "127.0.0.1" not in down.stderr_path.read_text()
 
@@ -223,7 +223,7 @@ def test_worker_count_follows_the_cpus_unless_the_environment_says(monkeypatch):
 
 
 def test_log_scrubbing_removes_addresses_with_ports_and_query_strings():
-    from website.log_format import private
+    from core.log_format import private
 
     assert private("client 203.0.113.7:51234 closed") == "client [address]:51234 closed"
     assert "2001:db8::7" not in private("peer [2001:db8::7]:443 reset")

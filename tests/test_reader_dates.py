@@ -6,7 +6,7 @@ from django.utils import translation
 
 import pytest
 
-from website.dates import long_date
+from core.dates import long_date
 
 
 @pytest.mark.parametrize(

@@ -95,3 +95,21 @@ def test_the_search_page_has_one_search_form(demo_content, path):
     assert html.count('role="search"') == 1
     # every other page keeps the header's search
     assert Client().get("/ru/help/").content.decode().count('role="search"') == 1
+
+
+@pytest.mark.django_db
+def test_the_main_navigation_marks_the_section_of_the_page_shown(demo_content):
+    """Screen readers hear "current" on the section a reader is in, deep pages included."""
+    from news.models import NewsPage
+
+    def current(url):
+        html = Client().get(url).content.decode()
+        navigation = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+        return re.findall(r'<a href="([^"]+)" aria-current="true"', navigation)
+
+    item = NewsPage.objects.live().filter(locale__language_code="ru").first()
+    assert current(item.url) == ["/ru/news/"]
+    assert current("/ru/news/") == ["/ru/news/"]
+    assert current("/ru/knowledge/russia/") == ["/ru/knowledge/"]
+    assert current("/ru/knowledge/compare/") == ["/ru/knowledge/"]  # a sub-route of the section
+    assert current("/ru/") == []

@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from search import engines
+from search import routing
 from search.views import search_locale
 
 INDEX = "search_indexentry_title_body_gin"
@@ -26,7 +26,7 @@ def test_database_search_on_postgresql_uses_the_text_index(demo_content):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only (SQLite searches with FTS5): CI's PostgreSQL pass")
     locale = Locale.objects.get(language_code="en")
-    if not engines.uses_database(engines.backend_name_for("en")):
+    if not routing.uses_database(routing.backend_name_for("en")):
         pytest.skip("the search node answers searches here: CI's PostgreSQL pass")
     with CaptureQueriesContext(connection) as queries:
         found = search_locale("conscientious objection", locale)
@@ -50,7 +50,7 @@ def test_a_word_with_alternatives_does_not_free_the_other_words(demo_content):
     "a" OR "b"` as `("x" AND "a") OR "b"` (search/database.py)."""
     from wagtail.search.query import And, PlainText
 
-    if not engines.uses_database(engines.backend_name_for("en")):
+    if not routing.uses_database(routing.backend_name_for("en")):
         pytest.skip("the search node answers searches here: the database passes test it")
     pages = Page.objects.live().filter(locale=Locale.objects.get(language_code="en"))
     either = PlainText("desert asylum", operator="or")

@@ -13,7 +13,7 @@ from wagtail.search.utils import parse_query_string
 import pytest
 from modelsearch.backends import get_search_backend
 
-from search.backends import search_backends
+from search.backend_settings import search_backends
 from search.query import Transliterated
 from search.translit import skeleton
 
@@ -118,7 +118,7 @@ def titles_found(backend, query):
         ("uk", "повістки", "Як оскаржити повістку"),
         ("be", "уцекачоу", "Дапамога ўцекачоў ад мабілізацыі"),
         ("be", "МАБІЛІЗАЦЫІ", "Дапамога ўцекачоў ад мабілізацыі"),
-        # The light Belarusian stemmer (search/lemmas.py, the same pattern on the node).
+        # The light Belarusian stemmer (core/lemmas.py, the same pattern on the node).
         ("be", "мабілізацыя", "Дапамога ўцекачоў ад мабілізацыі"),
         ("be", "уцекачы", "Дапамога ўцекачоў ад мабілізацыі"),
         ("be", "позву", "Позва і адтэрміноўка"),
@@ -159,7 +159,7 @@ def test_known_limits_of_the_analyzers(indexed, lang, query, title):
     ],
 )
 def test_latin_letters_find_cyrillic_titles_through_icu(indexed, lang, latin, title):
-    """ICU's Any-Latin and the skeleton rules on the node (search/backends.py): a Latin
+    """ICU's Any-Latin and the skeleton rules on the node (search/backend_settings.py): a Latin
     word as readers type it finds the Cyrillic word, with no vocabulary involved."""
     assert title in titles_found(indexed[lang], Transliterated(latin))
 

@@ -21,7 +21,7 @@ from wagtail.models import Page
 import pytest
 
 from demo.data import guide, translation
-from search.backends import search_backends
+from search.backend_settings import search_backends
 from search.models import PendingIndexUpdate
 
 # The Russian title of the guide on ignored electronic summonses (demo/data).

@@ -23,11 +23,11 @@ from wagtail.models import Page
 import pytest
 from modelsearch.backends import get_search_backend
 
+from core.cache_config import REDIS_BACKEND, REDIS_OPTIONS
 from demo.data import guide, translation
 from search import indexing, node
-from search.backends import search_backends
+from search.backend_settings import search_backends
 from search.models import PendingIndexUpdate
-from website.cache_config import REDIS_BACKEND, REDIS_OPTIONS
 
 # The Russian title of the guide on ignored electronic summonses (demo/data).
 SUMMONS_GUIDE_RU = translation("ru", guide("ignored-electronic-summons")["title"])
@@ -72,7 +72,7 @@ def hanging_node():
 
 
 def point_search_at(settings, url, engine="opensearch2", **options):
-    """The production layout (search/backends.py) for a node at `url`, plus the fallback."""
+    """The production layout (search/backend_settings.py) for a node at `url`, plus the fallback."""
     backends = search_backends(url, LANGUAGES, engine=engine, index_prefix="hang_", **options)
     backends["fallback"] = {"BACKEND": "search.database"}
     settings.WAGTAILSEARCH_BACKENDS = backends

@@ -2,7 +2,7 @@
 colloquial words, article numbers, Belarusian case forms; answers first, no dead ends.
 
 Every test runs on the engine of the pass (SQLite, PostgreSQL, the search node in CI's third
-pass). Pages a test needs are made here (news/factories.py) or are demo pages named by
+pass). Pages a test needs are made here (tests/builders/news.py) or are demo pages named by
 their slugs (kept by the demo content).
 """
 
@@ -16,14 +16,14 @@ from wagtail.models import Page
 
 import pytest
 
+from core.lemmas import lemma
 from demo import data
 from home.models import HomePage
-from news.factories import make_news
 from news.models import NewsIndexPage
-from search import engines, indexing, vocabulary
-from search.lemmas import lemma
+from search import indexing, routing, vocabulary
 from search.models import SearchSynonym, SearchTerm
 from search.translit import skeleton
+from tests.builders.news import make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +50,8 @@ def slugs(links):
 def searchable(*pages):
     """What the queue worker does after a publish: the node learns the pages."""
     indexing.catch_up()
-    for name in engines.engine_backend_names():
-        engines.backend(name).get_index_for_model(Page).refresh()
+    for name in routing.engine_backend_names():
+        routing.backend(name).get_index_for_model(Page).refresh()
     return pages
 
 

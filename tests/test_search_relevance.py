@@ -9,7 +9,7 @@ from wagtail.models import Locale
 import pytest
 
 from knowledge.models import LegalRule
-from search import engines
+from search import routing
 from search.query import clean_query
 from search.results import Hit
 from search.views import search_locale
@@ -21,10 +21,10 @@ FLOORS = {"recall@5": 0.95, "rr": 0.75}
 
 
 def engine_label():
-    name = engines.backend_name_for("en")
-    if engines.uses_database(name):
+    name = routing.backend_name_for("en")
+    if routing.uses_database(name):
         return f"database backend on {connection.vendor}"
-    return f"search node ({engines.configured()[name]['BACKEND'].rsplit('.', 1)[1]})"
+    return f"search node ({routing.configured()[name]['BACKEND'].rsplit('.', 1)[1]})"
 
 
 def result_ids(items, english_headings):

@@ -12,9 +12,9 @@ from wagtail.models import Page
 
 import pytest
 
+from core.lemmas import lemma
 from demo.data import guide, translation
-from search import engines, indexing
-from search.lemmas import lemma
+from search import indexing, routing
 
 # The Russian title of the guide on ignored electronic summonses (demo/data).
 SUMMONS_GUIDE_RU = translation("ru", guide("ignored-electronic-summons")["title"])
@@ -84,8 +84,8 @@ def publish_and_index(page, capture_on_commit):
         page.save_revision().publish()
     call_command("update_index", backend_name="default", stdout=io.StringIO())
     indexing.catch_up()
-    for name in engines.engine_backend_names():
-        engines.backend(name).get_index_for_model(Page).refresh()
+    for name in routing.engine_backend_names():
+        routing.backend(name).get_index_for_model(Page).refresh()
 
 
 @pytest.mark.django_db

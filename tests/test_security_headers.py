@@ -70,3 +70,27 @@ def test_pages_with_a_form_that_posts_send_their_origin_but_no_referrer_to_other
     assert response["Referrer-Policy"] == "same-origin"
     # The admin's login form likewise.
     assert client.get("/admin/login/")["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_the_password_form_of_a_private_page_sends_its_origin(client, demo_content):
+    """Wagtail's password form posts to this site: under no-referrer Chromium would send
+    `Origin: null` and the CSRF check would refuse the right password too."""
+    from wagtail.models import PageViewRestriction
+
+    from news.models import NewsPage
+
+    news = NewsPage.objects.live().filter(locale__language_code="en").first()
+    PageViewRestriction.objects.create(
+        page=news, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-words"
+    )
+    form = client.get(news.url)
+    assert 'type="password"' in form.content.decode()
+    assert form["Referrer-Policy"] == "same-origin"
+    action = re.search(r'<form[^>]*action="([^"]+)"', form.content.decode()).group(1)
+    wrong = client.post(action, {"password": "wrong", "return_url": news.url})
+    assert 'type="password"' in wrong.content.decode()  # asked again, and may post again
+    assert wrong["Referrer-Policy"] == "same-origin"
+    right = client.post(action, {"password": "s3cret-words", "return_url": news.url})
+    assert right.status_code == 302
+    assert client.get(news.url)["Referrer-Policy"] == "no-referrer"  # the page itself

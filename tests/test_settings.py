@@ -90,7 +90,7 @@ def test_without_a_shared_cache_a_publish_reaches_every_worker_within_a_minute()
         **production,
     )
     assert shared.returncode == 0, shared.stderr
-    assert shared.stdout.split() == ["ResilientRedisCache", "600", "3600"]
+    assert shared.stdout.split() == ["RedisCache", "600", "3600"]
 
 
 def test_production_never_logs_what_the_search_clients_send():
@@ -106,3 +106,14 @@ def test_production_never_logs_what_the_search_clients_send():
         LOG_LEVEL="DEBUG",
     )
     assert result.stdout.strip() == str(["WARNING"] * 4), result.stderr
+
+
+def test_every_cache_key_carries_the_release():
+    """A deploy (a new RELEASE_ID) must not read what the previous release cached."""
+    production = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"}
+    show = "settings.CACHES['default']['KEY_PREFIX'], settings.RELEASE_ID"
+    first = start_django(
+        "website.settings.production", show=show, RELEASE_ID="2026-12-01.1", **production
+    )
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.split() == ["2026-12-01.1", "2026-12-01.1"]

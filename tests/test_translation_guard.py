@@ -1,6 +1,6 @@
 """A translator cannot replace a live translation with the English page, detach it from its
 source or take it offline, through any view, button, bulk action or admin API action; someone
-with the right to publish the page still can (home/translation_guard.py)."""
+with the right to publish the page still can (translation/guard.py)."""
 
 import json
 
@@ -119,7 +119,7 @@ def test_translator_sees_neither_button(client, translator, guide):
     html = response.content.decode()
     # The footer group with "Stop Synced translation" is hidden (their only actions there).
     assert "translation-editor-without-publish" in html
-    assert "home/admin/translation-editor.css" in html
+    assert "translation/admin/translation-editor.css" in html
 
     # A translation whose sync was stopped opens in Wagtail's editor: no "Convert to alias".
     Translation.objects.filter(pk=translation_of(guide).pk).update(enabled=False)

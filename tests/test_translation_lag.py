@@ -1,6 +1,6 @@
 """Every view built from the rules tells readers of a translation that lags its English
 original, and links the original: the situation guide, the comparison, the profile (with its
-at-a-glance box) and the API (home/translation_freshness.py)."""
+at-a-glance box) and the API (translation/freshness.py)."""
 
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
@@ -102,7 +102,7 @@ def test_the_api_gives_each_profile_its_source_and_whether_it_lags(client, demo_
 def test_a_translation_republished_from_the_old_english_text_still_lags(
     client, demo_content, django_capture_on_commit_callbacks
 ):
-    """The editors' definition (home/translation_status.py, reason 1): publishing the
+    """The editors' definition (translation/status.py, reason 1): publishing the
     translation again without bringing in the new English text does not catch up with it."""
     english = profile("belarus")
     english.introduction += " Updated."

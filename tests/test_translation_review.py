@@ -8,8 +8,8 @@ from wagtail.models import WorkflowState
 
 import pytest
 
-from home.translation_review import SUBMIT_FIELD
 from knowledge.review import REVIEWERS_GROUP
+from translation.review import SUBMIT_FIELD
 
 from .knowledge_helpers import profile
 from .translation_helpers import (

@@ -9,9 +9,9 @@ from wagtail.snippets.models import get_snippet_models
 import pytest
 
 from campaign.models import Signatory
-from home.translators import LEADS_GROUP
 from knowledge.models import Country
 from news.models import NewsSeries
+from translation.teams import LEADS_GROUP
 
 from .translation_helpers import editor_props, messages_of, translate_segment, user_in_group
 

@@ -1,4 +1,4 @@
-"""Where each English page stands in each language (home/translation_status.py): the
+"""Where each English page stands in each language (translation/status.py): the
 'Translation status' report lists the pages with filters by language and state, translators
 see on their dashboard what waits for them, and the report agrees with wagtail-localize's own
 "Translations" report."""
@@ -18,8 +18,8 @@ import pytest
 
 from campaign.models import HelpPage
 from demo.localize import translate
-from home.translation_status import State, page_translations, translation_status
-from home.translators import LEADS_GROUP
+from translation.status import State, page_translations, translation_status
+from translation.teams import LEADS_GROUP
 
 from .translation_helpers import user_in_group
 
@@ -173,7 +173,7 @@ def test_report_lists_the_pages_with_filters(client, fixture_page, django_user_m
     translate(fixture_page, "uk", {"Status fixture": "Статус"})
     lead = user_in_group(django_user_model, "lead", LEADS_GROUP)
     client.force_login(lead)
-    url = reverse("home_translation_status")
+    url = reverse("translation_status")
     html = client.get(url).content.decode()
     assert "Translation status" in html
     for language in ["Deutsch", "Русский", "Українська", "Беларуская"]:

@@ -8,8 +8,8 @@ from wagtail_localize.models import TranslationSource
 
 import pytest
 
-from home.translators import LEADS_GROUP
 from knowledge.models import KnowledgeIndexPage
+from translation.teams import LEADS_GROUP
 
 from .translation_helpers import (
     edit_url,

@@ -1,5 +1,5 @@
 """A translator brings a changed English original into their own translation editor, without
-a lead syncing every language (home/translation_update.py)."""
+a lead syncing every language (translation/update.py)."""
 
 from django.urls import reverse
 
@@ -7,8 +7,8 @@ from wagtail_localize.models import TranslationSource
 
 import pytest
 
-from home.translation_status import State, page_translations
 from knowledge.models import KnowledgeIndexPage
+from translation.status import State, page_translations
 
 from .translation_helpers import (
     edit_url,
@@ -52,7 +52,7 @@ def test_translator_updates_their_editor_from_the_english_original(
     props = editor_props(response)
     introduction = next(s for s in props["segments"] if s.get("contentPath") == "introduction")
     assert introduction["source"] != CHANGED  # not in the editor yet
-    update = reverse("home_update_translation_source", args=[translation_of(ukrainian).pk])
+    update = reverse("translation_update_source", args=[translation_of(ukrainian).pk])
     message = " ".join(messages_of(response))
     assert "The English original was changed on" in message
     assert update in response.content.decode()
@@ -87,7 +87,7 @@ def test_only_for_a_translation_the_user_may_edit(client, django_user_model, cha
     ukrainian = knowledge_index("uk")
     source = TranslationSource.objects.get(object_id=ukrainian.translation_key)
     updated_at = source.last_updated_at
-    update = reverse("home_update_translation_source", args=[translation_of(ukrainian).pk])
+    update = reverse("translation_update_source", args=[translation_of(ukrainian).pk])
     client.force_login(russian_translator)
     assert client.post(update).status_code in (302, 403)
     assert client.get(update).status_code in (302, 403)

@@ -14,7 +14,7 @@ from wagtail_localize.models import Translation
 
 import pytest
 
-from home.translators import (
+from translation.teams import (
     LEADS_GROUP,
     collection_name,
     setup_translator_teams,

@@ -27,7 +27,7 @@ from wagtail.models import Page, ReferenceIndex, Site
 from rest_framework.renderers import JSONRenderer
 
 from knowledge.models import DecisionPage
-from search import engines
+from search import routing
 from search.api import PagesSearchAPIViewSet
 from search.node import describe
 from search.query import clean_query
@@ -60,7 +60,7 @@ class FileSearchFilter(SearchFilter):
         cleaned = clean_query(request.GET["search"])
         if not cleaned:
             return queryset.none()
-        names = ["default", engines.FALLBACK] if engines.has_fallback() else ["default"]
+        names = ["default", routing.FALLBACK] if routing.has_fallback() else ["default"]
         for name in names:
             try:
                 results = queryset.search(cleaned, backend=name, order_by_relevance=True)

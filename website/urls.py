@@ -6,13 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.two_factor import frontend_login
+from core.health import healthz
+from core.sitemap import favicon, robots_txt, sitemap
 from mirror import views as mirror_views
 from search import views as search_views
 
 from .api import api_router
-from .health import healthz
-from .sitemap import favicon, robots_txt, sitemap
-from .two_factor import frontend_login
 
 # Not language-prefixed: the admin has its own language preference per user,
 # and documents are the same file in every locale.
@@ -48,4 +48,4 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler404 = "website.views.page_not_found"
+handler404 = "core.views.page_not_found"

@@ -1,6 +1,6 @@
 """Translator teams per language and the translation leads (after all pages exist)."""
 
-from home.translators import setup_translator_teams
+from translation.teams import setup_translator_teams
 
 
 def load(context):

@@ -2,11 +2,11 @@
 
 import django.core.validators
 import django.db.models.deletion
-import knowledge.models.fields
+import core.fields
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
-import website.content_cache
+import core.content_cache
 from django.conf import settings
 from django.db import migrations, models
 
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'decisions index',
             },
-            bases=(website.content_cache.CachedViewRestrictionsMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(core.content_cache.CachedViewRestrictionsMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='DecisionPage',
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 ('situation', models.CharField(choices=[('conscripts', 'conscript'), ('reservists', 'man in the reserve'), ('mobilized', 'mobilised soldier'), ('contract', 'contract soldier'), ('deserters', 'deserter'), ('evaders', 'draft evader'), ('objectors', 'conscientious objector')], help_text='What the person was when the case began.', max_length=20, verbose_name="person's situation")),
                 ('outcome', models.CharField(choices=[('refugee_status', 'refugee status'), ('subsidiary_protection', 'subsidiary protection'), ('national_protection', 'national protection (ban on deportation)'), ('rejected', 'rejected'), ('acquitted', 'acquitted'), ('convicted', 'convicted'), ('in_favour', "decided in the person's favour"), ('ruling', 'ruling on how the law is to be read')], help_text="For a European court's answer to a national court's questions, choose 'ruling on how the law is to be read'.", max_length=30)),
                 ('sentence', models.CharField(blank=True, help_text="Only for a conviction: the sentence, e.g. 'three years' imprisonment'.", max_length=120)),
-                ('topics', knowledge.models.fields.MultipleChoiceField(blank=True, choices=[('conscription', 'Conscription'), ('objection', 'Conscientious objection and alternative service'), ('mobilization', 'Mobilisation'), ('evasion', 'Draft evasion'), ('desertion', 'Desertion'), ('refusal', 'Refusal to fight, surrender'), ('leaving', 'Leaving the country'), ('asylum', 'Asylum prospects abroad')], help_text='The topics of the rules the decision turns on, e.g. asylum and desertion. The country profiles show the decision with their rules on these topics.', max_length=200, verbose_name='topics it turns on')),
+                ('topics', core.fields.MultipleChoiceField(blank=True, choices=[('conscription', 'Conscription'), ('objection', 'Conscientious objection and alternative service'), ('mobilization', 'Mobilisation'), ('evasion', 'Draft evasion'), ('desertion', 'Desertion'), ('refusal', 'Refusal to fight, surrender'), ('leaving', 'Leaving the country'), ('asylum', 'Asylum prospects abroad')], help_text='The topics of the rules the decision turns on, e.g. asylum and desertion. The country profiles show the decision with their rules on these topics.', max_length=200, verbose_name='topics it turns on')),
                 ('reasoning', models.TextField(help_text='Why the body decided as it did, in two or three plain sentences.', validators=[django.core.validators.MaxLengthValidator(700)])),
                 ('sources', wagtail.fields.StreamField([('source', 7)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('law', 'law or decree'), ('court', 'court decision'), ('official', 'official statement'), ('report', 'report'), ('news', 'news')], 'help_text': 'What sort of source it is. Prefer the law, decision or statement itself to a report about it.'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Title of the law, decision, article or report.'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': "Who issued or reported it, e.g. 'State Duma', 'TASS'.", 'required': False}), 3: ('wagtail.blocks.URLBlock', (), {'help_text': 'Where readers can check it: the official or a reputable consolidated text, at the article where possible.', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'default': '', 'help_text': 'Only if there is no address to give: why, and where the text can be found.', 'required': False}), 5: ('wagtail.blocks.DateBlock', (), {'help_text': 'Date of the law, decision or report.', 'required': False}), 6: ('wagtail.blocks.DateBlock', (), {'help_text': 'When an editor last opened the source and found that it says what the rule or guide says.'}), 7: ('wagtail.blocks.StructBlock', [[('kind', 0), ('title', 1), ('issuer', 2), ('url', 3), ('no_online_copy', 4), ('date', 5), ('checked', 6)]], {})}, help_text='The decision itself where it is public, else reports on it. Every decision needs at least one source.')),
                 ('country', models.ForeignKey(help_text='The country of the person the decision is about. Its profile shows the decision with the rules on the topics below.', on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='knowledge.country', verbose_name="person's country of origin")),
@@ -57,6 +57,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'decisions',
                 'indexes': [models.Index(fields=['-decided_on', '-page_ptr'], name='decision_newest_first')],
             },
-            bases=(website.content_cache.CachedViewRestrictionsMixin, knowledge.models.fields.ChoiceLabelMixin, 'wagtailcore.page', models.Model),
+            bases=(core.content_cache.CachedViewRestrictionsMixin, core.fields.ChoiceLabelMixin, 'wagtailcore.page', models.Model),
         ),
     ]

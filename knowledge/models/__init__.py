@@ -1,8 +1,9 @@
+from .changelog import RuleChange
 from .countries import Country, CountryKind
 from .decisions import DecidingKind, DecisionIndexPage, DecisionPage, Outcome, PersonSituation
 from .pages import CountryProfilePage, GuidePage, KnowledgeIndexPage
-from .review import KnowledgeSettings, RuleChange
 from .rules import AffectedGroup, Availability, LegalRule, PenaltyKind, RuleStatus, Topic
+from .settings import LegalReviewSettings
 
 __all__ = [
     "AffectedGroup",
@@ -15,7 +16,7 @@ __all__ = [
     "DecisionPage",
     "GuidePage",
     "KnowledgeIndexPage",
-    "KnowledgeSettings",
+    "LegalReviewSettings",
     "LegalRule",
     "Outcome",
     "PenaltyKind",

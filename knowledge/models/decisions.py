@@ -30,10 +30,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import CachedViewRestrictionsMixin
+from core.fields import ChoiceLabelMixin, MultipleChoiceField, choice_labels
+from core.models import SitePage
 
-from .fields import ChoiceLabelMixin, MultipleChoiceField, choice_labels
 from .pages import ReviewedMixin
 from .rules import SourcesBlock, Topic
 
@@ -85,7 +84,7 @@ CRIMINAL_OUTCOMES = frozenset({Outcome.ACQUITTED, Outcome.CONVICTED})
 FAVOURABLE_OUTCOMES = PROTECTION_OUTCOMES | {Outcome.ACQUITTED, Outcome.IN_FAVOUR}
 
 
-class DecisionIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class DecisionIndexPage(RoutablePageMixin, SitePage):
     """The decisions of one language, newest first, filterable by the person's country,
     the deciding country, situation, outcome, topic and year, with an Atom feed of new
     decisions. Edited by the legal team (title and introduction)."""
@@ -98,10 +97,8 @@ class DecisionIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         verbose_name=_("introduction"),
     )
 
-    search_lemmas = page_lemmas  # base forms for the database search
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("introduction"),
-        *LEMMA_SEARCH_FIELDS,
     ]
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -127,7 +124,7 @@ class DecisionIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return DecisionsAtomFeed(self)(request)
 
 
-class DecisionPage(CachedViewRestrictionsMixin, ChoiceLabelMixin, ReviewedMixin, Page):
+class DecisionPage(ChoiceLabelMixin, ReviewedMixin, SitePage):
     """One decision of a court, asylum authority, UN body or European court on a
     conscientious objector, deserter or evader: who decided, when, on whom, with what
     outcome and why, the sources, and the topics of the rules it turns on. Edited by the
@@ -277,8 +274,7 @@ class DecisionPage(CachedViewRestrictionsMixin, ChoiceLabelMixin, ReviewedMixin,
         MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading=_("Legal review")),
     ]
 
-    search_lemmas = page_lemmas  # base forms for the database search
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("case_number", boost=2),
         index.SearchField("case_number_words", boost=2),
         index.AutocompleteField("case_number"),
@@ -290,7 +286,6 @@ class DecisionPage(CachedViewRestrictionsMixin, ChoiceLabelMixin, ReviewedMixin,
         index.FilterField("situation"),
         index.FilterField("outcome"),
         index.FilterField("decided_on"),
-        *LEMMA_SEARCH_FIELDS,
     ]
 
     api_fields = [

@@ -15,14 +15,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BodyStreamBlock
-from home.panels import TitledInlinePanel
-from search.lemmas import LEMMA_SEARCH_FIELDS, page_lemmas
-from website.content_cache import CachedViewRestrictionsMixin, cached_content, localized
+from core.blocks import BodyStreamBlock
+from core.content_cache import cached_content, localized
+from core.fields import MultipleChoiceField, choice_labels
+from core.models import SitePage
+from core.panels import TitledInlinePanel
 
 from ..forms import EnglishCountriesPageForm, countries_panel
 from ..glance import AtAGlance
-from .fields import MultipleChoiceField, choice_labels
 from .rules import AffectedGroup, SourcesBlock, Topic
 
 
@@ -98,11 +98,11 @@ class ReviewedMixin(models.Model):
 
 class FollowsEnglishMixin:
     """A translation tells readers (and the API) when it lags its English original, and where
-    that is (home/translation_freshness.py)."""
+    that is (translation/freshness.py)."""
 
     @cached_property
     def source_state(self):
-        from home.translation_freshness import source_states
+        from translation.freshness import source_states
 
         return source_states([self]).get(self.pk)
 
@@ -117,7 +117,7 @@ class FollowsEnglishMixin:
         return self.source_state.original.full_url if self.source_state else None
 
 
-class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class KnowledgeIndexPage(RoutablePageMixin, SitePage):
     """The start page of the knowledge base in each language. Edited by the legal team;
     lists the country profiles and guides, and links to the comparison and the
     situation guide."""
@@ -129,10 +129,8 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         help_text=_("Shown at the top: what readers find here and that it is not legal advice."),
     )
 
-    search_lemmas = page_lemmas  # base forms for the database search
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("introduction"),
-        *LEMMA_SEARCH_FIELDS,
     ]
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -184,7 +182,7 @@ class KnowledgeIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return context
 
 
-class CountryProfilePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin, Page):
+class CountryProfilePage(FollowsEnglishMixin, ReviewedMixin, SitePage):
     """The law of one country or territory for people at risk: its rules on conscription,
     objection, mobilisation, evasion, desertion, leaving and asylum. Edited by the legal
     team; changes are published only after a legal reviewer approves them."""
@@ -210,8 +208,7 @@ class CountryProfilePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, Revie
         MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading=_("Legal review")),
     ]
 
-    search_lemmas = page_lemmas  # base forms for the database search
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("introduction"),
         index.RelatedFields(
             "rules",
@@ -223,7 +220,6 @@ class CountryProfilePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, Revie
             ],
         ),
         index.FilterField("country"),
-        *LEMMA_SEARCH_FIELDS,
     ]
 
     api_fields = [
@@ -301,22 +297,13 @@ class CountryProfilePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, Revie
             review_overdue=self.is_review_overdue(max_age),
             review_max_age_days=max_age,
             changes=changes_for_profile(self),
-            related_news=_related_news(self, request),
-            knowledge_url=self.get_parent().get_url(request),
+            # For {% routablepageurl %}: the comparison, the guide, the feeds.
+            knowledge_index=self.get_parent().specific_deferred,
         )
         return context
 
 
-def _related_news(profile, request):
-    """Latest news about this country in the reader's language (once the news app exists)."""
-    try:
-        from news.queries import latest_news_for_country
-    except ImportError:
-        return []
-    return latest_news_for_country(profile.country_id, profile.locale_id, limit=5)
-
-
-class GuidePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin, Page):
+class GuidePage(FollowsEnglishMixin, ReviewedMixin, SitePage):
     """A practical question answered, e.g. 'What happens if I ignore an electronic summons?'.
     Edited by the legal team; tagged with countries, topics and whom it concerns."""
 
@@ -366,11 +353,9 @@ class GuidePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin,
         MultiFieldPanel([FieldPanel("last_reviewed", read_only=True)], heading=_("Legal review")),
     ]
 
-    search_lemmas = page_lemmas  # base forms for the database search
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
-        *LEMMA_SEARCH_FIELDS,
     ]
     api_fields = [
         APIField("summary"),
@@ -404,7 +389,8 @@ class GuidePage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin,
         context.update(
             review_overdue=self.is_review_overdue(max_age),
             review_max_age_days=max_age,
-            knowledge_url=self.get_parent().get_url(request),
+            # For {% routablepageurl %}: the comparison, the guide, the feeds.
+            knowledge_index=self.get_parent().specific_deferred,
         )
         return context
 

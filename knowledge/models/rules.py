@@ -19,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from .fields import ChoiceLabelMixin, MultipleChoiceField, choice_labels
+from core.fields import ChoiceLabelMixin, MultipleChoiceField, choice_labels
 
 
 class Topic(models.TextChoices):

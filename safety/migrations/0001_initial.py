@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import wagtail.fields
-import website.content_cache
+import core.content_cache
 from django.conf import settings
 from django.db import migrations, models
 
@@ -26,6 +26,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'safe reading page',
             },
-            bases=(website.content_cache.CachedViewRestrictionsMixin, 'wagtailcore.page'),
+            bases=(core.content_cache.CachedViewRestrictionsMixin, 'wagtailcore.page'),
         ),
     ]

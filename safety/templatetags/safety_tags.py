@@ -4,8 +4,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
-from home.templatetags.site_tags import locale_home
-from website.content_cache import cached_content
+from core.content_cache import cached_content
+from core.templatetags.site_tags import locale_home
 
 from ..models import SafetyPage
 

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ("word", models.CharField(max_length=60)),
                 (
                     "lemma",
-                    models.CharField(help_text="Base form (search/lemmas.py).", max_length=60),
+                    models.CharField(help_text="Base form (core/lemmas.py).", max_length=60),
                 ),
                 (
                     "skeleton",

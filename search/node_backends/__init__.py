@@ -1,6 +1,6 @@
 """Wagtail's Elasticsearch/OpenSearch backends, made safe for a node that hangs or is down.
 
-`search.backends.search_backends()` names these modules (`search.node_backends.opensearch2`,
+`search.backend_settings.search_backends()` names these modules (`search.node_backends.opensearch2`,
 …) instead of Wagtail's. Each backend differs from Wagtail's in three ways:
 
 - Two clients. Searches use `TIMEOUT` (ELASTICSEARCH_TIMEOUT, about a second, no retries:
@@ -25,7 +25,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import Field
 
 from .. import node
-from ..backends import LATIN_ANALYZER
+from ..backend_settings import LATIN_ANALYZER
 from ..query import Transliterated
 
 logger = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ class IndexClientMixin:
 
 class LatinSubfieldMappingMixin:
     """`_all_text` (and its boosted copies) also analysed into Latin skeletons, for the
-    languages whose index settings define the "latin" analyzer (search/backends.py)."""
+    languages whose index settings define the "latin" analyzer (search/backend_settings.py)."""
 
     def get_mapping(self):
         mapping = super().get_mapping()

@@ -9,9 +9,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
-from website.cache_config import LOCAL_MEMORY_BACKEND, cache_config
-from website.machine_translation import machine_translator_setting
+from core.cache_config import LOCAL_MEMORY_BACKEND, cache_config, release_id
+from translation.machine_translation import machine_translator_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -28,8 +29,10 @@ INSTALLED_APPS = [
     "campaign",
     "search",
     "safety",
+    "translation",  # before wagtail_localize: its templates override the package's
+    "accounts",
+    "core",
     "mirror",  # static mirror copies and the mirror list (docs/mirrors.md)
-    "website",
     "demo",  # demo content and `load_demo_content`; nothing else imports it
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -60,46 +63,51 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",  # the sitemap.xml template (website/sitemap.py)
+    "django.contrib.sitemaps",  # the sitemap.xml template (core/sitemap.py)
     # Editors' login: optional TOTP second factor, failed-login lockout by user name.
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "csp",  # its system checks of the CONTENT_SECURITY_POLICY setting
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # `?x=%00` gets a 400 before any view or query sees it.
-    "website.middleware.RefuseNulCharactersMiddleware",
+    "core.middleware.RefuseNulCharactersMiddleware",
     # Static files (hashed names, pre-compressed) before anything touches the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response and 304 on If-None-Match, cached responses included.
     "django.middleware.http.ConditionalGetMiddleware",
-    "website.headers.SecurityHeadersMiddleware",
+    # Readers' Content-Security-Policy and everyone's Permissions-Policy (policies below);
+    # the admin's Referrer-Policy (core/headers.py).
+    "core.headers.ReaderCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.headers.AdminReferrerPolicyMiddleware",
     # Outside sessions, locale and CSRF: what it stores is what the reader got.
-    "website.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     # Readers' site, locale, route and settings lookups kept until the next publish.
-    "website.content_cache.ContentCacheMiddleware",
+    "core.content_cache.ContentCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix,
     # and redirects unprefixed URLs by Accept-Language.
-    "website.middleware.LocaleMiddleware",
+    "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # A malformed CSRF cookie on a reader's GET earns no new cookie (website/csrf.py).
-    "website.csrf.IgnoreMalformedCsrfCookieMiddleware",
+    # A malformed CSRF cookie on a reader's GET earns no new cookie (core/csrf.py).
+    "core.csrf.IgnoreMalformedCsrfCookieMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which device, if any, verified this session; then end sessions that skipped the
-    # second factor their user needs (website/two_factor.py).
+    # second factor their user needs (accounts/two_factor.py).
     "django_otp.middleware.OTPMiddleware",
-    "website.two_factor.VerifiedSessionMiddleware",
+    "accounts.two_factor.VerifiedSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # An admin save the busy database refused comes back with what the editor typed.
-    "website.middleware.DatabaseBusyMiddleware",
+    "core.middleware.DatabaseBusyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Failed logins are recorded without the browser's User-Agent.
-    "website.two_factor.NoUserAgentForAxesMiddleware",
+    "accounts.two_factor.NoUserAgentForAxesMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -175,8 +183,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # of Wagtail's and wagtail-localize's own strings where their catalogues lack or confuse them
 # (docs/translation.md); the project's catalogue comes first, then these, then the packages'.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
-# Dates and numbers follow the active language (Django's formats; website/formats/ adds "be").
-FORMAT_MODULE_PATH = ["website.formats"]
+# Dates and numbers follow the active language (Django's formats; core/formats/ adds "be").
+FORMAT_MODULE_PATH = ["core.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
@@ -212,23 +220,30 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Caches: Redis when REDIS_URL (or CACHE_URL=redis://…) is set, shared by every worker;
 # otherwise each process keeps its own in memory (CACHE_URL may also say filecache:///path).
 CACHE_URL = env.str("REDIS_URL", default="") or env.str("CACHE_URL", default="")
-CACHES = {"default": cache_config(CACHE_URL)}
+# Every key carries the release (RELEASE_ID, else the git commit): a deploy starts with an
+# empty cache instead of serving pages and objects pickled by the previous code.
+RELEASE_ID = release_id(BASE_DIR)
+CACHES = {"default": cache_config(CACHE_URL, RELEASE_ID)}
+# django-redis logs what it ignored while Redis is away; core/log_format.OncePerMinute
+# keeps that to one record a minute (core/apps.py).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "core.cache"
 # A publish purges the cache of the worker that handled it. Only a cache shared by all
 # workers (Redis, a file cache) passes that on; with each worker's own memory, the others
 # show the old page until their copy expires, so copies are then kept for a minute only.
 SHARED_CACHE = CACHES["default"]["BACKEND"] != LOCAL_MEMORY_BACKEND
 # Anonymous readers' pages are served from the cache for this long, and purged on every
-# publish (website/page_cache.py). 0 turns the page cache off.
+# publish (core/page_cache.py). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 60)
 # Never in production: an `X-Page-Cache: hit` would tell anyone which URL another reader opened.
 PAGE_CACHE_HEADER = False
 # Readers' lookups (site, locale, routes, settings, language versions, news lists, a
-# profile's rules) are kept this long, dropped by the same purge (website/content_cache.py).
+# profile's rules) are kept this long, dropped by the same purge (core/content_cache.py).
 # 0 turns them off.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600 if SHARED_CACHE else 60)
 
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks): the signature
-# form's rate limit counts per client behind them (website/client_address.py).
+# form's rate limit counts per client behind them (core/client_address.py).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 # Signatures accepted per hour: from one client address, and from everyone together (a flood
 # from many addresses cannot bury the moderators' list).
@@ -267,8 +282,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Uploads are written again from their pixels while the form is validated, without their
-# metadata (GPS, camera, XMP…); a file that cannot be is refused (home/images.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
+# metadata (GPS, camera, XMP…); a file that cannot be is refused (core/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
 # Renditions for readers on slow, metered connections: templates/components/picture.html
 # asks for AVIF, WebP and JPEG; these qualities keep a 1200-pixel-wide photo to tens of KB.
 WAGTAILIMAGES_AVIF_QUALITY = 55
@@ -276,12 +291,12 @@ WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAILIMAGES_JPEG_QUALITY = 80
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in the translation editor: off unless DEEPL_API_KEY or
-# LIBRETRANSLATE_URL is set (website/machine_translation.py).
+# LIBRETRANSLATE_URL is set (translation/machine_translation.py).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 
 # Search: Wagtail's database backend unless ELASTICSEARCH_URL names a node. With a node,
 # a "default" index (all languages, language-neutral folding) plus one index per language
-# with that language's analyzer (search/backends.py, docs/search-engine.md).
+# with that language's analyzer (search/backend_settings.py, docs/search-engine.md).
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="elasticsearch8")
 # A reader's search waits at most this long for the node (to connect, then to read; never
@@ -292,7 +307,7 @@ ELASTICSEARCH_INDEX_TIMEOUT = env.float("ELASTICSEARCH_INDEX_TIMEOUT", default=3
 # After the node fails, readers' requests leave it alone for this long (search/node.py).
 SEARCH_NODE_COOLDOWN_SECONDS = env.int("SEARCH_NODE_COOLDOWN_SECONDS", default=30)
 if ELASTICSEARCH_URL:
-    from search.backends import search_backends
+    from search.backend_settings import search_backends
 
     WAGTAILSEARCH_BACKENDS = search_backends(
         ELASTICSEARCH_URL,
@@ -315,11 +330,43 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # The signature form's CSRF cookie ends with the browser session, not a year later.
 CSRF_COOKIE_AGE = None
-CSRF_FAILURE_VIEW = "website.csrf.csrf_failure"
-# Other sites never learn where a reader came from. Not "no-referrer": under it Chromium
-# sends `Origin: null` with form posts and Django's CSRF check rejects every admin login
-# and signature (tests/browser/test_editorial.py).
-SECURE_REFERRER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "core.csrf.csrf_failure"
+# Nobody learns where a reader came from, not even this site. Pages with a form that posts
+# say "same-origin" themselves: under no-referrer Chromium sends `Origin: null` with the
+# post, which Django's CSRF check rejects (core/headers.py, tests/browser/test_editorial.py).
+SECURE_REFERRER_POLICY = "no-referrer"
+# Readers' pages: nothing inline, nothing from other hosts. Not the admin, which needs
+# inline scripts and styles (django-csp; previews: core.headers.ReaderCSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    },
+}
+# Device APIs and ad-tracking interfaces off for every page (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
@@ -356,12 +403,12 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 # axes warns that locking by user name alone lets an attacker try many names from one
 # address; locking by address would mean storing addresses, which this site never does.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
-AXES_CLIENT_IP_CALLABLE = "website.two_factor.no_client_address"
+AXES_CLIENT_IP_CALLABLE = "accounts.two_factor.no_client_address"
 AXES_DISABLE_ACCESS_LOG = True  # no row per successful login
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]  # masked in its log lines
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-WAGTAILADMIN_USER_LOGIN_FORM = "website.two_factor.TwoFactorLoginForm"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.two_factor.TwoFactorLoginForm"
 # Pages restricted to logged-in users send readers to the admin's two-factor login.
 WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 ADMIN_2FA_REQUIRED = env.bool("ADMIN_2FA_REQUIRED", default=False)

@@ -32,12 +32,12 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
 
-# One JSON object per line on stderr, without client addresses (website/log_format.py).
+# One JSON object per line on stderr, without client addresses (core/log_format.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "website.log_format.JsonLinesFormatter"}},
-    "filters": {"without_traceback": {"()": "website.log_format.WithoutTraceback"}},
+    "formatters": {"json": {"()": "core.log_format.JsonLinesFormatter"}},
+    "filters": {"without_traceback": {"()": "core.log_format.WithoutTraceback"}},
     "handlers": {
         "stderr": {"class": "logging.StreamHandler", "formatter": "json"},
         "stderr_one_line": {

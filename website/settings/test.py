@@ -34,7 +34,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 if ELASTICSEARCH_URL:  # noqa: F405
     import uuid
 
-    from search.backends import search_backends
+    from search.backend_settings import search_backends
 
     TEST_INDEX_PREFIX = f"test{uuid.uuid4().hex[:8]}_"
     WAGTAILSEARCH_BACKENDS = search_backends(

@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from modelsearch.index import get_indexed_models
 
-from search import engines, indexing, vocabulary
+from search import indexing, routing, vocabulary
 
 CHUNK = 200
 
@@ -43,14 +43,14 @@ class Command(BaseCommand):
                 raise CommandError("The search node is still unreachable; run this again later.")
             return
         started = timezone.now()
-        languages = engines.language_backend_names()
+        languages = routing.language_backend_names()
         if language and language not in languages:
             raise CommandError(
                 f"No search backend for language {language!r}. Configured: "
                 + (", ".join(languages) or "none (database search covers every language)")
             )
         if not language:
-            for name in engines.configured():
+            for name in routing.configured():
                 if name not in languages:
                     self.say(f"{name}: rebuilding (all languages)")
                     call_command("update_index", backend_name=name, verbosity=0)
@@ -68,7 +68,7 @@ class Command(BaseCommand):
         queued.delete()
 
     def rebuild_language(self, code):
-        backend = engines.backend(code)
+        backend = routing.backend(code)
         started = time.monotonic()
         index = backend.get_index_for_model(Page)
         rebuilder = backend.rebuilder_class(index)

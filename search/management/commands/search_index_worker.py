@@ -16,7 +16,7 @@ import threading
 
 from django.core.management.base import BaseCommand
 
-from search import engines, indexing
+from search import indexing, routing
 
 
 class Command(BaseCommand):
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="One pass, then exit.")
 
     def handle(self, *args, interval=2.0, once=False, verbosity=1, **options):
-        if not engines.engine_backend_names():
+        if not routing.engine_backend_names():
             self.stdout.write("No search node configured (ELASTICSEARCH_URL): nothing to do.")
             return
         if once:
