@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page
 
 from core.content_cache import active_locale, cached_content
 from core.fields import choice_labels
+from core.mirror_state import current as mirror_copy
 from core.views import ReaderNotFound
 
 from .models.countries import Country
@@ -249,6 +250,9 @@ def filter_groups(rows, filters, base_url):
 
     def link(name, value):
         params = {k: v for k, v in filters.items() if k != name}
+        if mirror_copy():
+            # A static copy holds one page per filter value, not every combination.
+            params = {}
         if value is not None:
             params[name] = value
         return "?" + urlencode(params) if params else base_url

@@ -27,6 +27,7 @@ from core.content_cache import (
     cached_content,
     localized,
 )
+from core.mirror_state import current as mirror_copy
 from core.models import SitePage
 from core.views import ReaderNotFound
 from knowledge.forms import EnglishCountriesPageForm, countries_panel
@@ -181,6 +182,9 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
 
         def link(name, value):
             params = {k: v for k, v in filters.items() if k != name}
+            if mirror_copy():
+                # A static copy holds one page per filter value, not every combination.
+                params = {}
             if value is not None:
                 params[name] = value
             return "?" + urlencode(params) if params else self.get_url(request)

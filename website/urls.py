@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.two_factor import frontend_login
 from core.health import healthz
 from core.sitemap import favicon, robots_txt, sitemap
+from mirror import views as mirror_views
 from search import views as search_views
 
 from .api import api_router
@@ -40,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     # Before Wagtail's URLs, which serve Django's plain LoginView here (no second factor).
     path("_util/login/", frontend_login, name="frontend_login"),
+    # Other addresses of this site (mirror/): in every language, and in every mirror copy.
+    path("mirrors/", mirror_views.mirror_list, name="mirror_list"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "translation",  # before wagtail_localize: its templates override the package's
     "accounts",
     "core",
+    "mirror",  # static mirror copies and the mirror list (docs/mirrors.md)
     "demo",  # demo content and `load_demo_content`; nothing else imports it
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -126,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "mirror.context_processors.mirror",
             ],
         },
     },
@@ -270,6 +272,9 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 
 # "Leave this site" (safety/): a busy, neutral site that readers' own countries do not block.
 QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.wikipedia.org/")
+# Mirror copies (`manage.py export_mirror`, docs/mirrors.md): the main site's address, where a
+# copy sends readers to sign; unset, the default Wagtail site's root URL.
+MIRROR_MAIN_SITE_URL = env.str("MIRROR_MAIN_SITE_URL", default="")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # No SVG: an SVG file can carry scripts.
