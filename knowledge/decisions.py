@@ -129,6 +129,7 @@ def decision_rows(locale, request=None):
     def build():
         values = (
             DecisionPage.objects.live()
+            .public()
             .filter(locale_id=locale.pk)
             .annotate(
                 origin_name=_name_in(locale, "country"),
@@ -382,6 +383,7 @@ def rules_for_decision(decision):
     countries = [decision.country_id, *(c.pk for c in decision.related_countries.all())]
     profiles = (
         CountryProfilePage.objects.live()
+        .public()
         .filter(locale_id=decision.locale_id, country_id__in=countries)
         .select_related("country")
         .prefetch_related(

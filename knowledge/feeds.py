@@ -38,6 +38,7 @@ class DecisionsAtomFeed(Feed):
     def items(self, index):
         return (
             DecisionPage.objects.live()
+            .public()
             .child_of(index)
             .filter(locale_id=index.locale_id)
             .select_related("country", "deciding_country")

@@ -64,7 +64,9 @@ def localized_country_names(countries):
 
 def guides_for(locale, country, situation):
     """Live guides of `locale` about `country` that concern `situation`."""
-    guides = GuidePage.objects.live().filter(locale=locale, countries=country).order_by("title")
+    guides = (
+        GuidePage.objects.live().public().filter(locale=locale, countries=country).order_by("title")
+    )
     return [
         g
         for g in guides

@@ -122,6 +122,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         """Live news of this index (so of its language), newest first."""
         return (
             NewsPage.objects.live()
+            .public()
             .child_of(self)
             .filter(locale_id=self.locale_id)
             .order_by("-date", "-pk")
@@ -499,9 +500,9 @@ class NewsPage(SitePage):
         names = localized_country_names(countries)
         profiles = {
             p.country_id: p
-            for p in CountryProfilePage.objects.live().filter(
-                country__in=countries, locale=active_locale()
-            )
+            for p in CountryProfilePage.objects.live()
+            .public()
+            .filter(country__in=countries, locale=active_locale())
         }
         return sorted(
             ((names[c.pk], profiles.get(c.pk)) for c in countries), key=lambda item: item[0]

@@ -22,6 +22,7 @@ def latest_news_for_country(country_id, locale_id, limit=5):
         ).values("newspage_id")
         return list(
             NewsPage.objects.live()
+            .public()
             .filter(locale_id=locale_id, pk__in=about_country)
             .order_by("-date", "-pk")[:limit]
         )

@@ -41,7 +41,7 @@ class CampaignIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().specific()
+        context["sections"] = self.get_children().live().public().specific()
         return context
 
 

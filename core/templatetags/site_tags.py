@@ -97,7 +97,7 @@ def main_navigation(context):
         return []
 
     def sections():
-        children = home.get_children().live().in_menu().order_by("path")
+        children = home.get_children().live().public().in_menu().order_by("path")
         return [(page, page.get_url(request)) for page in children]
 
     shown = context.get("page")

@@ -173,7 +173,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().specific().order_by("title")
+        children = self.get_children().live().public().specific().order_by("title")
         context["profiles"] = [p for p in children if isinstance(p, CountryProfilePage)]
         context["guides"] = [p for p in children if isinstance(p, GuidePage)]
         context["decisions_index"] = next(

@@ -1,0 +1,55 @@
+"""Pages behind a password or a login are for the people given access: readers never see
+them listed, not their titles, not their teasers, not in a feed."""
+
+from django.test import Client
+
+from wagtail.models import PageViewRestriction
+
+import feedparser
+import pytest
+
+from knowledge.models import CountryProfilePage, DecisionPage, GuidePage
+from news.models import NewsPage
+
+SECRET = "Internal: counsellors' briefing"
+
+
+def make_private(page, title=SECRET, kind=PageViewRestriction.PASSWORD):
+    page.title = title
+    page.save_revision().publish()
+    PageViewRestriction.objects.create(page=page, restriction_type=kind, password="pw-only")
+    return page
+
+
+@pytest.mark.django_db
+def test_a_private_news_item_is_in_no_list_feed_or_profile(demo_content):
+    news = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    countries = list(news.countries.all())
+    make_private(news)
+    reader = Client()
+    assert SECRET not in reader.get(news.get_parent().url).content.decode()
+    for feed in ("rss/", "atom/"):
+        entries = feedparser.parse(reader.get(news.get_parent().url + feed).content).entries
+        assert entries and SECRET not in [e.title for e in entries]
+    for country in countries:
+        profile = (
+            CountryProfilePage.objects.live()
+            .filter(locale__language_code="en", country=country)
+            .first()
+        )
+        if profile is not None:
+            assert SECRET not in reader.get(profile.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_private_guide_or_decision_is_not_listed(demo_content):
+    guide = GuidePage.objects.live().filter(locale__language_code="en").first()
+    decision = DecisionPage.objects.live().filter(locale__language_code="en").first()
+    make_private(guide, title=SECRET + " (guide)", kind=PageViewRestriction.LOGIN)
+    make_private(decision, title=SECRET + " (decision)")
+    reader = Client()
+    assert SECRET not in reader.get(guide.get_parent().url).content.decode()
+    decisions = decision.get_parent()
+    assert SECRET not in reader.get(decisions.url).content.decode()
+    feed = feedparser.parse(reader.get(decisions.url + "atom/").content)
+    assert SECRET not in " ".join(e.title for e in feed.entries)
