@@ -40,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     # Before Wagtail's URLs, which serve Django's plain LoginView here (no second factor).
     path("_util/login/", frontend_login, name="frontend_login"),
+    # The alternative-service application's answer and deadline calendars.
+    path("", include("alternative_service.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

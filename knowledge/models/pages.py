@@ -140,6 +140,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SitePage):
         "knowledge.CountryProfilePage",
         "knowledge.GuidePage",
         "knowledge.DecisionIndexPage",
+        "alternative_service.ApplicationBuilderPage",
     ]
     max_count_per_parent = 1
 
