@@ -95,9 +95,16 @@ def due_for_review(max_age_days, today=None):
         .values_list("object_id", flat=True)
     )
     tasks = {}
-    for model, kind in ((CountryProfilePage, _("Country profile")), (GuidePage, _("Guide"))):
+    from alternative_service.models import ApplicationBuilderPage
+
+    kinds = (
+        (CountryProfilePage, _("Country profile")),
+        (GuidePage, _("Guide")),
+        (ApplicationBuilderPage, _("Application builder")),
+    )
+    for model, kind in kinds:
         pages = model.objects.select_related("locale")
-        if model is CountryProfilePage:
+        if model in (CountryProfilePage, ApplicationBuilderPage):
             pages = pages.select_related("country")
         else:
             pages = pages.prefetch_related("countries")
@@ -110,7 +117,7 @@ def due_for_review(max_age_days, today=None):
                 page.pk,
                 country_codes=(
                     [page.country.code]
-                    if model is CountryProfilePage
+                    if model in (CountryProfilePage, ApplicationBuilderPage)
                     else sorted(c.code for c in page.countries.all())
                 ),
             )
