@@ -20,8 +20,9 @@ GROUNDS_LABELS = {
 }
 
 # Nothing a reader types is kept by the browser's form history, nor sent to a spell-check
-# service (Chromium's enhanced spell check sends typed text to Google).
-PRIVATE_INPUT = {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "off"}
+# service (Chromium's enhanced spell check sends typed text to Google). A phone keyboard may
+# still learn the words: the page advises a private window, which keyboards respect.
+PRIVATE_INPUT = {"autocomplete": "off", "spellcheck": "false"}
 
 
 def _text(label, name, help_text="", required=True, rows=None):
@@ -89,7 +90,6 @@ class ApplicationForm(forms.Form):
         for field in self.fields.values():
             # Django adds maxlength to text inputs; see LIMITS.
             field.widget.attrs.pop("maxlength", None)
-            field.widget.attrs.setdefault("autocomplete", "off")
 
     def chosen_attachments(self):
         chosen = set(self.cleaned_data.get("attachments") or [])

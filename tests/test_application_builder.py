@@ -68,7 +68,7 @@ def test_the_answer_is_the_application_in_russian_with_the_legal_basis(russia):
     assert response.status_code == 200
     html = response.content.decode()
     sheet = re.search(
-        r'<section class="application-sheet" lang="ru"[^>]*>(.*?)</section>', html, re.S
+        r'<section class="application-sheet" lang="ru" translate="no"[^>]*>(.*?)</section>', html, re.S
     )
     assert sheet, "the application carries lang=ru"
     text = sheet.group(1)
