@@ -20,8 +20,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
-from website.content_cache import active_locale
-
 from . import application as filled
 from .deadlines import next_deadline, occurrences
 from .forms import ApplicationForm
@@ -61,7 +59,7 @@ def _builders():
     return (
         ApplicationBuilderPage.objects.live()
         .public()
-        .filter(locale=active_locale())
+        .filter(locale__language_code=get_language())
         .select_related("country")
         .order_by("country__code")
     )

@@ -28,7 +28,7 @@ def fill_in(page):
     page.get_by_label("Address").fill("г. Тверь, ул. Советская, д. 5")
     page.get_by_label("Where you hand it in").fill("Центрального района г. Твери")
     page.get_by_label("My beliefs are contrary to military service").check()
-    page.get_by_label("Your reasons").fill("Я не могу брать в руки оружие.")
+    page.get_by_label("Your reasons", exact=True).fill("Я не могу брать в руки оружие.")
     page.get_by_label("An autobiography").check()
 
 
@@ -71,9 +71,9 @@ def test_a_refused_answer_keeps_what_was_typed(phone, site):
     page = phone
     page.goto(site + BUILDER)
     fill_in(page)
-    page.get_by_label("Your reasons").fill("Слишком длинно. " + "я" * 6100)
+    page.get_by_label("Your reasons", exact=True).fill("Слишком длинно. " + "я" * 6100)
     page.get_by_role("button", name="Show my application").click()
     expect(page.locator("#form-message")).to_be_visible()
     expect(page.get_by_text("Please shorten this to at most 6000 characters")).to_be_visible()
     expect(page.get_by_label("Full name")).to_have_value("Иванов Иван Иванович")
-    assert page.get_by_label("Your reasons").input_value().startswith("Слишком длинно.")
+    assert page.get_by_label("Your reasons", exact=True).input_value().startswith("Слишком длинно.")
