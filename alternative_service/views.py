@@ -11,6 +11,7 @@ tests/test_application_builder.py checks each of these after a submission.
 import datetime
 import logging
 
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -80,7 +81,9 @@ def application(request):
         return HttpResponseNotAllowed(["POST"])
     try:
         response = _answer(request)
-    except Http404:
+    except (Http404, SuspiciousOperation):
+        # A post over DATA_UPLOAD_MAX_MEMORY_SIZE and the like: Django's 400 page
+        # (templates/400.html), logged without the body.
         raise
     except Exception as error:  # noqa: BLE001 -- logged without the input, see below
         # Neither the message nor the traceback's locals may reach a log: either can quote

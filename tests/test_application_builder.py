@@ -67,9 +67,8 @@ def test_the_answer_is_the_application_in_russian_with_the_legal_basis(russia):
     response = post(russia)
     assert response.status_code == 200
     html = response.content.decode()
-    sheet = re.search(
-        r'<section class="application-sheet" lang="ru" translate="no"[^>]*>(.*?)</section>', html, re.S
-    )
+    sheet_tag = r'<section class="application-sheet" lang="ru" translate="no"[^>]*>'
+    sheet = re.search(sheet_tag + r"(.*?)</section>", html, re.S)
     assert sheet, "the application carries lang=ru"
     text = sheet.group(1)
     assert "о замене военной службы по призыву альтернативной гражданской службой" in text
@@ -243,6 +242,14 @@ def test_an_overlong_answer_is_refused_with_what_was_typed(russia):
     assert "Nothing has been sent or saved" in html
     assert f"Иванов {MARK}name Иванович" in html  # the other answers are still there
     assert "Слишком длинно. " in html
+
+
+def test_a_body_over_the_upload_limit_gets_the_clear_400_page(russia, caplog):
+    caplog.set_level(logging.DEBUG)
+    response = post(russia, reasons=MARK + "x" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    assert response.status_code == 400
+    assert "Nothing has been saved" in response.content.decode()
+    assert MARK not in caplog.text
 
 
 def test_a_refusal_is_in_the_readers_language(demo_content):
