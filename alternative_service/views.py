@@ -80,7 +80,8 @@ def application(request):
         # The answer exists only as the response to the reader's own post.
         return HttpResponseNotAllowed(["POST"])
     try:
-        response = _answer(request)
+        # Rendered here, not later by Django's handler, so that a template error is caught too.
+        response = _answer(request).render()
     except (Http404, SuspiciousOperation):
         # A post over DATA_UPLOAD_MAX_MEMORY_SIZE and the like: Django's 400 page
         # (templates/400.html), logged without the body.
@@ -89,7 +90,7 @@ def application(request):
         # Neither the message nor the traceback's locals may reach a log: either can quote
         # what the reader typed.
         logger.error("The application builder failed (%s)", type(error).__name__)
-        response = TemplateResponse(request, "500.html", status=500)
+        response = TemplateResponse(request, "500.html", status=500).render()
     response["Cache-Control"] = "no-store, private, max-age=0"
     return response
 

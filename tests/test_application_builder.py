@@ -128,6 +128,7 @@ def test_belarus_gets_no_deadline_and_is_told_to_ask_a_counsellor(demo_content):
     form_page = Client().get(page.url).content.decode()
     assert "does not calculate one" in form_page
     assert "no calendar of deadlines" in form_page
+    assert "do not say what to attach" in form_page
     assert "deadlines.ics" not in form_page
     # Only religion is a ground in Belarus.
     assert 'value="religion"' in form_page and 'value="beliefs"' not in form_page

@@ -19,7 +19,9 @@ BUILDER = "/en/knowledge/alternative-service-application-russia/"
 @pytest.fixture(params=[True, False], ids=["js", "nojs"])
 def phone(request, new_context):
     context = new_context(viewport=PHONE, java_script_enabled=request.param, is_mobile=True)
-    return context.new_page()
+    page = context.new_page()
+    page.javascript = request.param  # axe needs it
+    return page
 
 
 def fill_in(page):
@@ -51,8 +53,9 @@ def test_a_reader_builds_and_prints_his_application(phone, site, shot):
     )
     assert not page.context.cookies(), "no cookie after the submission either"
     shot(page, "answer")
-    violations = axe_violations(page)
-    assert not violations, describe(violations)
+    if page.javascript:
+        violations = axe_violations(page)
+        assert not violations, describe(violations)
 
     pdf = page.pdf(format="A4")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -64,7 +67,7 @@ def test_a_reader_builds_and_prints_his_application(phone, site, shot):
         assert outside not in text, f"the printed application shows {outside!r}"
     assert "Next deadline" not in text  # the reader's notes are not handed in
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
-    assert (round(width), round(height)) == (595, 842), "A4"
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, "A4 (210 × 297 mm)"
 
 
 def test_a_refused_answer_keeps_what_was_typed(phone, site):
