@@ -22,8 +22,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from core.content_cache import cached_content, localized
+from core.models import SitePage
 from knowledge.models.pages import FollowsEnglishMixin, ReviewedMixin
-from website.content_cache import CachedViewRestrictionsMixin, cached_content, localized
 
 # What the application's wording may contain, filled in from the reader's answers.
 PLACEHOLDERS = {
@@ -123,7 +124,7 @@ class DeadlineBlock(blocks.StructBlock):
         return value
 
 
-class ApplicationBuilderPage(CachedViewRestrictionsMixin, FollowsEnglishMixin, ReviewedMixin, Page):
+class ApplicationBuilderPage(FollowsEnglishMixin, ReviewedMixin, SitePage):
     """An application for alternative civilian service, built from a reader's answers in the
     response only (alternative_service/views.py): the country's legal basis, what to write and
     bring, the wording of the application in Russian and the deadlines."""

@@ -8,7 +8,7 @@ register = template.Library()
 def application_builder_for(country):
     """The live builder page for `country` in the reader's language, or None (a country
     profile links to it and to its deadline calendar)."""
-    from website.content_cache import cached_content
+    from core.content_cache import cached_content
 
     from ..views import builder_for
 
