@@ -113,6 +113,11 @@ def safety():
     return load("safety.yaml")
 
 
+def alternative_service():
+    """The application builders, one per country: [{country, title, …, deadlines}]."""
+    return load("alternative_service.yaml")
+
+
 def decisions():
     """{"index": …, "countries": […], "sources": {id: …}, "decisions": […]}"""
     return load("decisions.yaml")
@@ -126,8 +131,9 @@ def decision(slug):
 
 
 # Catalogues, each with its own part of the demo: "demo" (home, knowledge base, news, campaign),
-# "decisions" and "safety" (the "Read this site safely" page).
-DOMAINS = ("demo", "decisions", "safety")
+# "decisions", "safety" (the "Read this site safely" page) and "alternative_service" (the
+# application builders).
+DOMAINS = ("demo", "decisions", "safety", "alternative_service")
 
 
 @functools.cache

@@ -13,12 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page, Site, WorkflowState
+from wagtail.models import Page, Site, WorkflowState, get_page_models
 
 import django_filters
 
 from .models.countries import Country
-from .models.pages import CountryProfilePage, GuidePage
 from .models.rules import LegalRule
 from .models.settings import LegalReviewSettings
 
@@ -80,6 +79,17 @@ def _rule_urls(profile_ids):
     return urls
 
 
+def reviewed_page_types():
+    """The page types this report lists: those naming themselves in it
+    (`review_report_label`), in any app, so that knowledge needs not import the apps
+    built on it (alternative_service)."""
+    return [model for model in get_page_models() if getattr(model, "review_report_label", None)]
+
+
+def _has_field(model, name):
+    return any(field.name == name for field in model._meta.get_fields())
+
+
 def due_for_review(max_age_days, today=None):
     """A ReviewTask for every profile and guide (in each language) that is overdue (last
     reviewed more than `max_age_days` ago, or never), was published outside the legal review,
@@ -95,9 +105,11 @@ def due_for_review(max_age_days, today=None):
         .values_list("object_id", flat=True)
     )
     tasks = {}
-    for model, kind in ((CountryProfilePage, _("Country profile")), (GuidePage, _("Guide"))):
+    for model in reviewed_page_types():
+        kind = model.review_report_label
+        about_one_country = _has_field(model, "country")
         pages = model.objects.select_related("locale")
-        if model is CountryProfilePage:
+        if about_one_country:
             pages = pages.select_related("country")
         else:
             pages = pages.prefetch_related("countries")
@@ -110,7 +122,7 @@ def due_for_review(max_age_days, today=None):
                 page.pk,
                 country_codes=(
                     [page.country.code]
-                    if model is CountryProfilePage
+                    if about_one_country
                     else sorted(c.code for c in page.countries.all())
                 ),
             )

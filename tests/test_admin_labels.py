@@ -22,7 +22,7 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ["de", "ru", "uk", "be"]
 # The apps whose models editors work with. `search` (PendingIndexUpdate, never shown in the
 # admin) and `demo` (no models) are not among them.
-APPS = ["home", "knowledge", "news", "campaign", "safety", "mirror"]
+APPS = ["home", "knowledge", "news", "campaign", "safety", "mirror", "alternative_service"]
 
 
 def catalogue(language):

@@ -25,7 +25,8 @@ MAX_COMPRESSED_BYTES = 30 * 1024
 QUERY_BUDGET = {
     "homepage": 22,
     "knowledgeindexpage": 24,
-    "countryprofilepage": 30,
+    "countryprofilepage": 32,  # +2: its link to the application builder, a public page
+    "applicationbuilderpage": 31,
     "guidepage": 24,
     "decisionindexpage": 24,
     "decisionpage": 31,
@@ -46,6 +47,7 @@ ROUTES = {
     "/{lang}/news/rss/": 14,
     "/{lang}/knowledge/decisions/?origin=RU&outcome=rejected&page=1": 24,
     "/{lang}/knowledge/decisions/atom/": 14,
+    "/{lang}/alternative-service/deadlines.ics": 25,
 }
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="/static/([^"]+)"')
 

@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("_util/login/", frontend_login, name="frontend_login"),
     # Other addresses of this site (mirror/): in every language, and in every mirror copy.
     path("mirrors/", mirror_views.mirror_list, name="mirror_list"),
+    # The alternative-service application's answer and deadline calendars.
+    path("", include("alternative_service.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

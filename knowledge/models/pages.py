@@ -140,6 +140,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SitePage):
         "knowledge.CountryProfilePage",
         "knowledge.GuidePage",
         "knowledge.DecisionIndexPage",
+        "alternative_service.ApplicationBuilderPage",
     ]
     max_count_per_parent = 1
 
@@ -186,6 +187,9 @@ class CountryProfilePage(FollowsEnglishMixin, ReviewedMixin, SitePage):
     """The law of one country or territory for people at risk: its rules on conscription,
     objection, mobilisation, evasion, desertion, leaving and asylum. Edited by the legal
     team; changes are published only after a legal reviewer approves them."""
+
+    # Listed in Reports → Legal content due for review (knowledge/reports.py).
+    review_report_label = _("Country profile")
 
     country = models.ForeignKey(
         "knowledge.Country",
@@ -306,6 +310,9 @@ class CountryProfilePage(FollowsEnglishMixin, ReviewedMixin, SitePage):
 class GuidePage(FollowsEnglishMixin, ReviewedMixin, SitePage):
     """A practical question answered, e.g. 'What happens if I ignore an electronic summons?'.
     Edited by the legal team; tagged with countries, topics and whom it concerns."""
+
+    # Listed in Reports → Legal content due for review (knowledge/reports.py).
+    review_report_label = _("Guide")
 
     summary = models.TextField(
         verbose_name=_("summary"), help_text=_("The short answer, in two or three sentences.")

@@ -11,6 +11,7 @@ PUBLIC_PAGES = {
     "situation-form": "knowledge/situation/",
     "situation-answer": "knowledge/situation/?country=RU&situation=summons",
     "guide": "knowledge/ignored-electronic-summons/",
+    "application-builder": "knowledge/alternative-service-application-russia/",
     "news-index": "news/",
     "news-index-page-2": "news/?page=2",
     "news-index-filtered": "news/?country=RU&topic=law",

@@ -25,6 +25,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 INSTALLED_APPS = [
     "home",
     "knowledge",
+    "alternative_service",  # the application builder (a page type under the knowledge base)
     "news",
     "campaign",
     "search",

@@ -10,6 +10,7 @@ LOADERS = [
     "demo.loaders.news",
     "demo.loaders.campaign",
     "demo.loaders.safety",
+    "demo.loaders.alternative_service",
     "demo.loaders.decisions",
     "demo.loaders.teams",
     "demo.loaders.search",
