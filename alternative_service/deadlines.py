@@ -3,6 +3,21 @@ year of the dispatch period it serves, and the next one from a given day."""
 
 import datetime
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+# Whose "today" decides whether a deadline day has passed: the commissariat's, not the
+# server's. Russia spans eleven zones; Moscow time is where most commissariats are, and
+# the page tells readers to hand the application in well before the last day.
+COUNTRY_TIME_ZONES = {"RU": "Europe/Moscow", "BY": "Europe/Minsk"}
+
+
+def today_in(country_code):
+    """Today's date where the country's authorities are (the server's date elsewhere)."""
+    zone = COUNTRY_TIME_ZONES.get(country_code)
+    now = timezone.now()
+    return now.astimezone(ZoneInfo(zone)).date() if zone else timezone.localdate(now)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from . import application as filled
-from .deadlines import next_deadline, occurrences
+from .deadlines import next_deadline, occurrences, today_in
 from .forms import ApplicationForm
 from .models import ApplicationBuilderPage
 
@@ -36,7 +36,7 @@ def builder_context(page, request, form=None):
     from knowledge.review import review_settings_for
 
     max_age = review_settings_for(request).review_interval_days
-    today = timezone.localdate()
+    today = today_in(page.country.code)
     return {
         "form": form or ApplicationForm(builder=page),
         "next_deadline": next_deadline(page, today),

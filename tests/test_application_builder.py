@@ -400,3 +400,20 @@ def test_profiles_and_builders_link_to_the_calendar(demo_content):
     page = Client().get(builder().url).content.decode()
     assert 'href="/en/alternative-service/ru/deadlines.ics"' in page
     assert 'rel="alternate" type="text/calendar"' in page
+
+
+@pytest.mark.django_db
+def test_a_deadline_day_ends_at_midnight_in_moscow_not_on_the_server(russia, settings):
+    """At 00:30 in Moscow on 2 April the April deadline has passed, although the server
+    (Europe/Berlin, 22:30 on 1 April) still has the 1st."""
+    import datetime
+    from unittest import mock
+
+    from alternative_service.deadlines import today_in
+
+    moscow_half_past_midnight = datetime.datetime(2027, 4, 1, 21, 30, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=moscow_half_past_midnight):
+        assert timezone.localdate() == datetime.date(2027, 4, 1)  # the server's zone
+        assert today_in("RU") == datetime.date(2027, 4, 2)
+        found = next_deadline(russia, today_in("RU"))
+    assert found.date == datetime.date(2027, 10, 1)

@@ -158,7 +158,7 @@ def test_the_copy_works_under_another_host_name(mirror_browser, mirror_server):
     context.close()
 
 
-def test_the_copy_searches_in_the_browser(mirror_copy, context):
+def test_the_copy_searches_in_the_browser(mirror_copy, context, shot):
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -167,9 +167,12 @@ def test_the_copy_searches_in_the_browser(mirror_copy, context):
     page.locator(".search-form button").click()
     results = page.locator("#mirror-search-results .search-result a")
     results.first.wait_for()
-    assert "повестк" in " ".join(results.all_inner_texts()).lower() or results.count() > 0
+    assert "повестк" in " ".join(results.all_inner_texts()).lower()
+    shot(page, "search", full_page=False, doc="mirror-search-ru")
     first = results.first.get_attribute("href")
     assert not first.startswith(("/", "http"))
     results.first.click()
     assert page.url.startswith("file://") and "/ru/" in page.url
+    assert page.locator(".mirror-notice").count() == 1  # "a mirror copy made on …"
+    shot(page, "result", full_page=False, doc="mirror-page-ru")
     assert all(url.startswith(("file://", "data:")) for url in requests), requests
