@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page
 from core.content_cache import active_locale, cached_content
 from core.fields import choice_labels
 from core.mirror_state import current as mirror_copy
+from core.privacy import public
 from core.views import ReaderNotFound
 
 from .models.countries import Country
@@ -128,8 +129,7 @@ def decision_rows(locale, request=None):
 
     def build():
         values = (
-            DecisionPage.objects.live()
-            .public()
+            public(DecisionPage.objects.live())
             .filter(locale_id=locale.pk)
             .annotate(
                 origin_name=_name_in(locale, "country"),
@@ -382,8 +382,7 @@ def rules_for_decision(decision):
     country and the related countries, with their rules on the decision's topics."""
     countries = [decision.country_id, *(c.pk for c in decision.related_countries.all())]
     profiles = (
-        CountryProfilePage.objects.live()
-        .public()
+        public(CountryProfilePage.objects.live())
         .filter(locale_id=decision.locale_id, country_id__in=countries)
         .select_related("country")
         .prefetch_related(

@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from core.dates import long_date
+from core.privacy import public
 
 from .changelog import field_labels
 from .models.changelog import RuleChange
@@ -37,8 +38,7 @@ class DecisionsAtomFeed(Feed):
 
     def items(self, index):
         return (
-            DecisionPage.objects.live()
-            .public()
+            public(DecisionPage.objects.live())
             .child_of(index)
             .filter(locale_id=index.locale_id)
             .select_related("country", "deciding_country")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 
 from core.content_cache import active_locale, cached_content
+from core.privacy import public
 from translation.freshness import source_states
 
 from .models.countries import Country
@@ -65,7 +66,7 @@ def localized_country_names(countries):
 def guides_for(locale, country, situation):
     """Live guides of `locale` about `country` that concern `situation`."""
     guides = (
-        GuidePage.objects.live().public().filter(locale=locale, countries=country).order_by("title")
+        public(GuidePage.objects.live()).filter(locale=locale, countries=country).order_by("title")
     )
     return [
         g

@@ -29,6 +29,7 @@ from core.content_cache import (
 )
 from core.mirror_state import current as mirror_copy
 from core.models import SitePage
+from core.privacy import public
 from core.views import ReaderNotFound
 from knowledge.forms import EnglishCountriesPageForm, countries_panel
 from knowledge.models import Country, CountryProfilePage
@@ -121,8 +122,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     def news(self):
         """Live news of this index (so of its language), newest first."""
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .child_of(self)
             .filter(locale_id=self.locale_id)
             .order_by("-date", "-pk")
@@ -500,9 +500,9 @@ class NewsPage(SitePage):
         names = localized_country_names(countries)
         profiles = {
             p.country_id: p
-            for p in CountryProfilePage.objects.live()
-            .public()
-            .filter(country__in=countries, locale=active_locale())
+            for p in public(CountryProfilePage.objects.live()).filter(
+                country__in=countries, locale=active_locale()
+            )
         }
         return sorted(
             ((names[c.pk], profiles.get(c.pk)) for c in countries), key=lambda item: item[0]

@@ -1,6 +1,7 @@
 """Queries other apps use to show news (the country profiles call these)."""
 
 from core.content_cache import cached_content
+from core.privacy import public
 from knowledge.models import Country
 
 from .models import NewsPage
@@ -21,8 +22,7 @@ def latest_news_for_country(country_id, locale_id, limit=5):
             country__translation_key__in=same_country
         ).values("newspage_id")
         return list(
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .filter(locale_id=locale_id, pk__in=about_country)
             .order_by("-date", "-pk")[:limit]
         )

@@ -213,6 +213,28 @@ def test_no_form_posts_and_signing_points_to_the_main_site(copy):
     assert any(f'href="{main}/' in text and "/sign/" in text for text in sign_pages)
 
 
+def test_the_application_builder_sends_readers_to_the_main_site(copy):
+    """The builder's answer needs the server: in a copy its page says where to use it
+    (its form would post to nowhere)."""
+    root = copy["dir"]
+    from mirror.export import main_site_url
+
+    with copy["blocker"].unblock():
+        main = main_site_url()
+    builders = [
+        read(path)
+        for path in files(root, ".html")
+        if "alternative-service-application" in str(path.relative_to(root))
+    ]
+    assert len(builders) >= 10  # Russia and Belarus, five languages
+    for text in builders:
+        assert "mirror-form-elsewhere" in text
+        # The same page on the main site, where the form works.
+        assert re.search(
+            rf'href="{re.escape(main)}/[a-z]{{2}}/knowledge/alternative-service-application-', text
+        ), text[:300]
+
+
 def test_a_watcher_learns_nothing_editorial_from_the_copy(copy):
     root = copy["dir"]
     with copy["blocker"].unblock():

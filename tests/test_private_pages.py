@@ -53,3 +53,33 @@ def test_a_private_guide_or_decision_is_not_listed(demo_content):
     assert SECRET not in reader.get(decisions.url).content.decode()
     feed = feedparser.parse(reader.get(decisions.url + "atom/").content)
     assert SECRET not in " ".join(e.title for e in feed.entries)
+
+
+@pytest.mark.django_db
+def test_the_one_query_filter_agrees_with_wagtail_on_every_page(demo_content):
+    """core.privacy.public (a subquery) and Wagtail's public() (a query, then a filter)
+    leave out the same pages: a restricted section with its descendants, a single page, a
+    login and a group restriction."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Page
+
+    from core.privacy import public
+
+    news_index = NewsPage.objects.live().filter(locale__language_code="de").first().get_parent()
+    PageViewRestriction.objects.create(
+        page=news_index, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    guide = GuidePage.objects.live().filter(locale__language_code="uk").first()
+    PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    decision = DecisionPage.objects.live().filter(locale__language_code="en").first()
+    restriction = PageViewRestriction.objects.create(
+        page=decision, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Counsellors"))
+    ours = set(public(Page.objects.all()).values_list("pk", flat=True))
+    assert ours == set(Page.objects.public().values_list("pk", flat=True))
+    hidden = set(Page.objects.values_list("pk", flat=True)) - ours
+    assert news_index.pk in hidden and guide.pk in hidden and decision.pk in hidden
+    assert set(news_index.get_descendants().values_list("pk", flat=True)) <= hidden
+    assert news_index.get_parent().pk not in hidden  # the home page above stays public

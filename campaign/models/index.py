@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.models import SitePage
+from core.privacy import public
 
 # Languages campaign documents and counsellors come in: the site's five and the
 # other languages the alliance's partners publish in.
@@ -41,7 +42,7 @@ class CampaignIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
+        context["sections"] = public(self.get_children().live()).specific()
         return context
 
 

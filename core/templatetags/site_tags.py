@@ -8,6 +8,7 @@ from wagtail.models import Site
 from core import dates
 from core.content_cache import cached_content, localized
 from core.languages import language_versions
+from core.privacy import public
 
 register = template.Library()
 
@@ -97,7 +98,7 @@ def main_navigation(context):
         return []
 
     def sections():
-        children = home.get_children().live().public().in_menu().order_by("path")
+        children = public(home.get_children().live()).in_menu().order_by("path")
         return [(page, page.get_url(request)) for page in children]
 
     shown = context.get("page")

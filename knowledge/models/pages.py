@@ -20,6 +20,7 @@ from core.content_cache import cached_content, localized
 from core.fields import MultipleChoiceField, choice_labels
 from core.models import SitePage
 from core.panels import TitledInlinePanel
+from core.privacy import public
 
 from ..forms import EnglishCountriesPageForm, countries_panel
 from ..glance import AtAGlance
@@ -174,7 +175,7 @@ class KnowledgeIndexPage(RoutablePageMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific().order_by("title")
+        children = public(self.get_children().live()).specific().order_by("title")
         context["profiles"] = [p for p in children if isinstance(p, CountryProfilePage)]
         context["guides"] = [p for p in children if isinstance(p, GuidePage)]
         context["decisions_index"] = next(
