@@ -46,7 +46,6 @@ def builder_context(page, request, form=None):
         "application_url": reverse("alternative_service_application"),
         "review_overdue": page.is_review_overdue(max_age),
         "review_max_age_days": max_age,
-        "knowledge_url": page.get_parent().get_url(request),
     }
 
 
