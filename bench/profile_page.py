@@ -3,6 +3,10 @@
 
     .venv/bin/python bench/profile_page.py --database-url sqlite:////tmp/owbench/site.sqlite3 \\
         /en/knowledge/russia/ /en/news/?page=3
+    # The search page over every query of the relevance set, one profile for all of them
+    # (with ELASTICSEARCH_URL, SEARCH_ENGINE=opensearch2 and ELASTICSEARCH_INDEX_PREFIX set,
+    # against the node):
+    .venv/bin/python bench/profile_page.py --database-url … --reader-searches
 
 Each path is requested in-process with Django's test client (production settings, debug
 off), first once to warm caches, then --repeat times timed, then once under cProfile.
@@ -25,8 +29,15 @@ def main():
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--top", type=int, default=25, help="functions to list")
-    parser.add_argument("paths", nargs="+")
+    parser.add_argument(
+        "--reader-searches",
+        action="store_true",
+        help="profile the search page over the relevance set's queries, as one total",
+    )
+    parser.add_argument("paths", nargs="*")
     args = parser.parse_args()
+    if not args.paths and not args.reader_searches:
+        parser.error("give paths or --reader-searches")
 
     static_root = tempfile.mkdtemp(prefix="objectwar-bench-static-")
     djangoenv.setup(
@@ -46,6 +57,8 @@ def main():
 
     call_command("collectstatic", interactive=False, verbosity=0)
     client = Client(HTTP_HOST="127.0.0.1")
+    if args.reader_searches:
+        profile_searches(client, args.top)
     for path in args.paths:
         assert client.get(path).status_code == 200, path
         with CaptureQueriesContext(connection) as context:
@@ -74,6 +87,36 @@ def main():
         for query in sorted(queries, key=lambda q: -float(q["time"]))[:5]:
             print(f"  {float(query['time']) * 1000:6.1f} ms  {query['sql'][:300]}")
         print(out.getvalue())
+
+
+def profile_searches(client, top):
+    """Every reader query once to warm the caches, then once timed and profiled."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search_bench import reader_paths
+
+    paths = reader_paths()
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+    times, query_counts = [], []
+    profile = cProfile.Profile()
+    for path in paths:
+        with CaptureQueriesContext(connection) as context:
+            started = time.perf_counter()
+            profile.runcall(client.get, path)
+            times.append((time.perf_counter() - started) * 1000)
+        query_counts.append(len(context.captured_queries))
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    print(out.getvalue())
+    print(
+        f"=== {len(paths)} reader searches (under cProfile): median {statistics.median(times):.1f}"
+        f" ms, slowest {max(times):.1f} ms; queries per search: median "
+        f"{statistics.median(query_counts)}, most {max(query_counts)}"
+    )
 
 
 if __name__ == "__main__":

@@ -234,3 +234,42 @@ def test_phrase_query_and_locale_filter(indexed, home_pages):
     assert "Списки мобилизованных граждан" in {
         p.title for p in backend.search("мобилизованный", ru_pages)
     }
+
+
+def test_two_hundred_hits_come_in_one_request_without_a_scroll(language_backends, home_pages):
+    """The search page asks for up to 200 hits. Wagtail would page through them with the
+    scroll API (three requests and a scroll context on the node per reader's search); they
+    come in one request, all of them, best first."""
+    backend = language_backends["en"]
+    parent = home_pages["en"]
+    pages = [
+        parent.add_child(instance=Page(title=f"Deserter report {i}", slug=f"many-{i}", live=True))
+        for i in range(130)
+    ]
+    index = backend.get_index_for_model(Page)
+    index.add_items(Page, pages)
+    index.refresh()
+    calls = []
+    for name in ("search", "scroll", "clear_scroll"):
+        method = getattr(backend.es, name)
+
+        def spy(*args, _name=name, _method=method, **kwargs):
+            calls.append(_name)
+            return _method(*args, **kwargs)
+
+        setattr(backend.es, name, spy)
+    try:
+        found = list(
+            backend.search("deserter report", Page.objects.filter(pk__in=[p.pk for p in pages]))[
+                :120
+            ]
+        )
+    finally:
+        for name in ("search", "scroll", "clear_scroll"):
+            del backend.es.__dict__[name]
+        for page in pages:
+            index.delete_item(page)
+        index.refresh()
+    assert calls == ["search"]
+    assert len(found) == 120
+    assert len({p.pk for p in found}) == 120

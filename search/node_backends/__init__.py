@@ -8,6 +8,9 @@
   long enough for bulk requests. No reader request writes to the node (search/indexing.py).
 - Search results obey the breaker (search/node.py): while it is open the node is not asked,
   and a failure opens it.
+- A slice of up to `SINGLE_REQUEST_HITS` hits is one search request. Wagtail pages through
+  more than 100 hits with the scroll API: a search, a scroll and a clear, and a scroll
+  context the node keeps for each reader's search.
 - When the node is not asked or fails, results come from the database backend named by
   `FALLBACK` ("fallback", kept up to date synchronously), so callers that do not handle
   errors (the admin's page, image and document search, the API's `?search=`) answer from the
@@ -82,6 +85,25 @@ class FallbackResultsMixin:
         return results[self.start : self.stop]
 
 
+# OpenSearch's and Elasticsearch's default `index.max_result_window`.
+SINGLE_REQUEST_HITS = 10_000
+
+
+class SingleRequestResultsMixin:
+    def _do_search(self):
+        if self.stop is None or self.stop - self.start > SINGLE_REQUEST_HITS:
+            return super()._do_search()
+        params = {
+            "index": self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
+            "_source": False,
+            self.fields_param_name: "pk",
+            "from_": self.start,
+            "size": self.stop - self.start,
+        }
+        hits = self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
+        return self._get_results_from_hits(hits)
+
+
 class IndexClientMixin:
     def __init__(self, backend, name):
         super().__init__(backend, name)
@@ -152,7 +174,9 @@ class NodeBackendMixin:
 def resilient(base):
     """A subclass of Wagtail's backend class `base` with the behaviour described above."""
     results_class = type(
-        base.results_class.__name__, (FallbackResultsMixin, base.results_class), {}
+        base.results_class.__name__,
+        (FallbackResultsMixin, SingleRequestResultsMixin, base.results_class),
+        {},
     )
     index_class = type(base.index_class.__name__, (IndexClientMixin, base.index_class), {})
     compiler_class = type(
