@@ -4,12 +4,16 @@ Wagtail's `PageQuerySet.public()` first reads every view restriction (one query)
 filters by their paths. Lists shown on every page view (the news, a profile's latest
 news, the navigation) keep their one query with the same rule as a subquery: a page is
 private when a restricted page's path is a prefix of its own (itself or an ancestor).
+Search engines cannot run a subquery: `public_for_search` gives them the same rule as path
+prefixes, read from the content cache.
 """
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 
 from wagtail.models import PageViewRestriction
+
+from core.content_cache import cached_content
 
 
 def public(queryset):
@@ -18,3 +22,23 @@ def public(queryset):
         prefix=Substr(OuterRef("path"), 1, Length("page__path"))
     ).filter(page__path=F("prefix"))
     return queryset.filter(~Exists(restricted_above))
+
+
+def restricted_paths():
+    """The paths of the pages with a view restriction (private with all below them). Kept
+    with the published lookups: saving or deleting a restriction purges them."""
+
+    def find():
+        paths = PageViewRestriction.objects.values_list("page__path", flat=True)
+        return (tuple(sorted(set(paths))),)
+
+    return cached_content("view-restricted-paths", find)[0]
+
+
+def public_for_search(queryset):
+    """`queryset` without the private pages, as filters every search backend can apply
+    (Wagtail's `public()` rule, without its query once the paths are kept)."""
+    rule = Q()
+    for path in restricted_paths():
+        rule &= ~Q(path__startswith=path)
+    return queryset.filter(rule)

@@ -21,6 +21,7 @@ from wagtail.search.utils import normalise_query_string
 
 from campaign.models import HelpPage
 from core.content_cache import active_locale, cached_content
+from core.privacy import public_for_search
 from knowledge.models import KnowledgeIndexPage
 
 from . import cases, node, ranking, routing, rules, suggestions
@@ -55,10 +56,14 @@ class Found:
         return self.understood.suggestion if self.understood is not None else ""
 
 
+# What the hits are read for: their type, title and place (ranking, filters, rules); the
+# results shown are loaded again as their specific pages (`specific_pages`). Up to 200 hits
+# per search: the rest of a page's row is not worth reading.
+HIT_FIELDS = ("id", "title", "slug", "content_type_id", "path", "depth", "url_path", "locale_id")
+
+
 def _pages(locale):
-    # Plain pages: the specific ones (with their bodies) are loaded only for the results
-    # shown (`specific_pages`).
-    return Page.objects.live().public().filter(locale=locale)
+    return public_for_search(Page.objects.live().filter(locale=locale)).only(*HIT_FIELDS)
 
 
 def _hits(pages, query, backend_name):
