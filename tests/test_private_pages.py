@@ -64,7 +64,7 @@ def test_the_one_query_filter_agrees_with_wagtail_on_every_page(demo_content):
 
     from wagtail.models import Page
 
-    from core.privacy import public
+    from core.privacy import public, public_for_search
 
     news_index = NewsPage.objects.live().filter(locale__language_code="de").first().get_parent()
     PageViewRestriction.objects.create(
@@ -79,7 +79,31 @@ def test_the_one_query_filter_agrees_with_wagtail_on_every_page(demo_content):
     restriction.groups.add(Group.objects.create(name="Counsellors"))
     ours = set(public(Page.objects.all()).values_list("pk", flat=True))
     assert ours == set(Page.objects.public().values_list("pk", flat=True))
+    for_search = public_for_search(Page.objects.all())  # path prefixes, for the engines
+    assert set(for_search.values_list("pk", flat=True)) == ours
     hidden = set(Page.objects.values_list("pk", flat=True)) - ours
     assert news_index.pk in hidden and guide.pk in hidden and decision.pk in hidden
     assert set(news_index.get_descendants().values_list("pk", flat=True)) <= hidden
     assert news_index.get_parent().pk not in hidden  # the home page above stays public
+
+
+@pytest.mark.django_db
+def test_a_page_made_private_leaves_the_search_results_at_once(
+    demo_content, settings, django_capture_on_commit_callbacks
+):
+    """With the content cache on (the restricted paths are kept there), a restriction
+    added after readers searched hides the page from the next search."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CONTENT_CACHE_SECONDS = 300
+    cache.clear()
+    guide = GuidePage.objects.live().filter(locale__language_code="en").first()
+    reader = Client()
+    search = "/en/search/?q=" + guide.title
+    assert guide.url in reader.get(search).content.decode()
+    assert guide.url in reader.get(search).content.decode()  # the paths are kept now
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    assert guide.url not in reader.get(search).content.decode()
+    cache.clear()
