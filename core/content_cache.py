@@ -389,5 +389,3 @@ def _view_restrictions(page):
     # A list, never None: "no restrictions" is kept too.
     return list(super(CachedViewRestrictionsMixin, page).get_view_restrictions())
 
-
-cached_content = _cached_content  # until the apps use named lookups (removed below)
