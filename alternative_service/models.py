@@ -22,8 +22,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from core.content_cache import cached_content, localized
+from core.content_cache import localized
 from core.models import SitePage
+from knowledge.models.countries import shared_country
 from knowledge.models.pages import FollowsEnglishMixin, ReviewedMixin
 
 # What the application's wording may contain, filled in from the reader's answers.
@@ -300,5 +301,4 @@ class ApplicationBuilderPage(FollowsEnglishMixin, ReviewedMixin, SitePage):
 
     @property
     def country_name(self):
-        country = cached_content(f"country:{self.country_id}", lambda: self.country)
-        return localized(country).name
+        return localized(shared_country(self.country_id, page=self)).name

@@ -12,6 +12,11 @@ whole (a reader's first visit after a publish, search results, pages with a form
 Only readers' GET requests use it (no cookie but the CSRF one, not under /admin/): editors,
 previews, management commands and tests always ask the database.
 
+Every entry is named in LOOKUPS below, and reached only through a function decorated with
+`@content_lookup(name)`, which builds the key from the function's arguments (a test checks
+that no module outside this one calls the cache itself, and that each entry has exactly one
+such function).
+
 Wagtail internals it relies on (pinned by
 tests/test_content_cache.py::test_the_wagtail_internals_the_content_cache_fills_are_read):
 - `request._wagtail_site`: `Site.find_for_request` answers from it when set;
@@ -22,25 +27,161 @@ outlive the code that made them.
 """
 
 import contextvars
+import functools
 import hashlib
+import inspect
+import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import models
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
 
 from core.page_cache import carries_identity, current_generation
 
+
+@dataclass(frozen=True)
+class Lookup:
+    """One entry of the content cache. Every entry is dropped by the purge that starts a new
+    generation (core.page_cache: any publish, unpublish, move, snippet or setting saved,
+    privacy change); `holds` names the change that makes this one stale."""
+
+    key: tuple  # the arguments its key is built from, in order
+    holds: str
+    # Keyword-only arguments the answer is made with that the key leaves out: the request a
+    # page URL is made for (the key names the site or locale already), or a queryset or page
+    # of results the key's arguments describe.
+    reads: tuple = ()
+    keeps_none: bool = False  # None is an answer (kept), not "missing" (asked again)
+
+
+LOOKUPS = {
+    # core: every page
+    "site": Lookup(
+        ("host", "port"),
+        "the Site a host and port lead to, its root page loaded (a site edited)",
+        reads=("request",),
+    ),
+    "locale": Lookup(("language",), "the Locale of the active language (a locale added)"),
+    "localized": Lookup(
+        ("instance", "locale"),
+        "a page or snippet's version in a locale (its translation published or saved)",
+    ),
+    "route": Lookup(
+        ("site", "language", "path"),
+        "the page a path leads to, with its view arguments (a publish, unpublish or move)",
+        reads=("request",),
+    ),
+    "view-restrictions": Lookup(
+        ("page",), "a page's privacy settings and its ancestors' (a privacy change)"
+    ),
+    "restricted-paths": Lookup(
+        (), "the paths of every page with a view restriction, for search (a privacy change)"
+    ),
+    "setting": Lookup(
+        ("setting", "site"), "a site setting of a site, e.g. the help channels (saving it)"
+    ),
+    "locale-codes": Lookup((), "{locale id: language code} of LANGUAGES (a locale added)"),
+    "language-urls": Lookup(
+        ("site_id", "translation_key"),
+        "{language code: URL} of a page's live translations (publishing or unpublishing one)",
+        reads=("request", "locale_codes"),
+    ),
+    "home": Lookup(("site", "language"), "a site's home page in a language (publishing it)"),
+    "sections": Lookup(
+        ("home",),
+        "[(page, URL)] of the main navigation under a home page (publishing or moving one)",
+        reads=("request",),
+    ),
+    # knowledge
+    "country": Lookup(
+        ("country_id",),
+        "the Country snippet a profile or builder points at (saving the snippet)",
+        reads=("page",),
+    ),
+    "country-names": Lookup(
+        ("locale",), "{Country translation key: name} in a locale (saving a Country)"
+    ),
+    "profile-rules": Lookup(
+        ("profile",), "a profile's published rules, in order (publishing it, a legal review)"
+    ),
+    "rule-changes": Lookup(
+        ("profile_key", "limit"), "a profile's newest change-log entries (publishing it)"
+    ),
+    "decision-rows": Lookup(
+        ("locale",),
+        "[DecisionRow] of a locale's live decisions (publishing one, saving a Country)",
+        reads=("request",),
+    ),
+    # translation
+    "newer-original": Lookup(
+        ("page",),
+        "the English original changed since a translation was synced, or None (publishing)",
+        keeps_none=True,
+    ),
+    # news
+    "latest-news": Lookup(
+        ("country_id", "locale_id", "limit"),
+        "the newest news of a locale about a country (publishing news)",
+    ),
+    "news-filters": Lookup(
+        ("index", "locale"),
+        "(countries, topics, years) a news index's filters offer (publishing news)",
+    ),
+    "news-count": Lookup(
+        ("index", "filters"),
+        "how many news a filtered news list has (publishing news)",
+        reads=("news",),
+    ),
+    "news-list": Lookup(
+        ("index", "filters", "number"),
+        "one page of a filtered news list, with country names (publishing news)",
+        reads=("news_page",),
+    ),
+    # safety
+    "safety-page": Lookup(
+        ("home",),
+        'the URL of the "Read this site safely" page for a home page (publishing it)',
+        reads=("request",),
+    ),
+    # alternative_service
+    "application-builder": Lookup(
+        ("country", "language"),
+        "a country's builder page in a language, or None (publishing a builder)",
+        keeps_none=True,
+    ),
+    # search
+    "search-rule-texts": Lookup(
+        ("profile_id",), "a profile's country code and rule texts for cards (publishing it)"
+    ),
+    "search-synonyms": Lookup(
+        ("language",), "editors' synonym groups of a language (saving one: search/signals.py)"
+    ),
+    "search-suggestions": Lookup(
+        ("locale",), "the titles and rule headings suggestions come from (publishing)"
+    ),
+    "search-case-numbers": Lookup(
+        ("locale",), "the decisions' case numbers, in parts (publishing a decision)"
+    ),
+    "search-situation-guide": Lookup(
+        ("locale",), "the URL of a locale's situation guide (publishing the knowledge index)"
+    ),
+    "search-help-page": Lookup(("locale",), "a locale's help page (publishing it)"),
+}
+
 _generation = contextvars.ContextVar("content_cache_generation", default=None)
 _MISSING = object()
+_in_use = {}  # lookup name: the function that reaches it ("module.qualname")
 
 
 def content_cache_seconds():
     return getattr(settings, "CONTENT_CACHE_SECONDS", 0)
 
 
-def cached_content(key, compute):
+def _cached_content(key, compute):
     """compute(), or its answer from an earlier request of this generation. Only within a
     reader's request; None is never kept (a missing thing may appear without a purge-worthy
     change, e.g. a page routed to 404)."""
@@ -58,9 +199,85 @@ def cached_content(key, compute):
     return value
 
 
+_PLAIN = (str, int, uuid.UUID, type(None))
+
+
+def _key_part(value):
+    """What an argument adds to a key: a model instance its label and pk, a model its label,
+    a plain value itself. Anything else (a dict, a queryset) has no reliable text."""
+    if isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, models.Model):
+        return (value._meta.label_lower, value.pk)
+    if isinstance(value, type) and issubclass(value, models.Model):
+        return value._meta.label_lower
+    raise TypeError(f"a {type(value).__name__} cannot be part of a content-cache key")
+
+
+def content_lookup(name):
+    """Decorates the one function that reaches the LOOKUPS entry `name`: readers' requests
+    take its answer from the content cache, keyed by `name` and the arguments the entry lists
+    (the function's positional parameters); its keyword-only parameters are the entry's
+    `reads`. A name not in LOOKUPS, other parameters or a second function for the same name
+    fail at import."""
+    if name not in LOOKUPS:
+        raise ValueError(f"{name!r} is not in core.content_cache.LOOKUPS")
+    entry = LOOKUPS[name]
+
+    def decorate(function):
+        where = f"{function.__module__}.{function.__qualname__}"
+        parameters = list(inspect.signature(function).parameters.values())
+        key = tuple(p.name for p in parameters if p.kind is p.POSITIONAL_OR_KEYWORD)
+        reads = {p.name for p in parameters if p.kind is p.KEYWORD_ONLY}
+        plain = all(p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) for p in parameters)
+        if key != entry.key or reads != set(entry.reads) or not plain:
+            raise ValueError(
+                f"{where} takes {[p.name for p in parameters]}; LOOKUPS[{name!r}] is keyed by "
+                f"{list(entry.key)} and reads {list(entry.reads)} (keyword-only)"
+            )
+        if _in_use.setdefault(name, where) != where:
+            raise ValueError(f"{name!r} is reached by {_in_use[name]} already ({where})")
+        defaults = {p.name: p.default for p in parameters if p.default is not p.empty}
+        size = len(key)
+
+        def key_arguments(args, kwargs):
+            if len(args) == size:
+                return args
+            values = list(args)
+            for parameter in key[len(args) :]:
+                value = kwargs.get(parameter, defaults.get(parameter, _MISSING))
+                if value is _MISSING:
+                    raise TypeError(f"{where}() needs {parameter!r}")
+                values.append(value)
+            return values
+
+        @functools.wraps(function)
+        def lookup(*args, **kwargs):
+            parts = tuple(map(_key_part, key_arguments(args, kwargs)))
+            cache_key = f"{name}:{parts!r}"
+            if entry.keeps_none:  # in a 1-tuple, so that None is kept too
+                return _cached_content(cache_key, lambda: (function(*args, **kwargs),))[0]
+            return _cached_content(cache_key, lambda: function(*args, **kwargs))
+
+        lookup.content_lookup = name
+        return lookup
+
+    return decorate
+
+
+def lookups_in_use():
+    """{lookup name: the function that reaches it} of the modules imported so far."""
+    return dict(_in_use)
+
+
 def active_locale():
     """Locale.get_active(), kept per language."""
-    return cached_content(f"locale:{get_language()}", Locale.get_active)
+    return _active_locale(get_language())
+
+
+@content_lookup("locale")
+def _active_locale(language):
+    return Locale.get_active()  # the Locale of `language`, the active one
 
 
 def localized(instance):
@@ -69,8 +286,12 @@ def localized(instance):
     locale = active_locale()
     if instance.locale_id == locale.pk:
         return instance
-    key = f"localized:{instance._meta.label_lower}:{instance.pk}:{locale.pk}"
-    return cached_content(key, lambda: instance.localized)
+    return _localized(instance, locale)
+
+
+@content_lookup("localized")
+def _localized(instance, locale):
+    return instance.localized  # in `locale`, the active one
 
 
 def _uses_content_cache(request):
@@ -87,16 +308,22 @@ def _site_for(request):
     against ALLOWED_HOSTS by now)."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-
-    def find():
-        site = Site.find_for_request(request)
-        if site is not None:
-            site.root_page  # noqa: B018 -- loaded now, so the cached copy carries it
-        return site
-
     # Wagtail keeps the site of a request in this attribute (see Site.find_for_request).
-    request._wagtail_site = cached_content(f"site:{request.get_host()}:{request.get_port()}", find)
+    request._wagtail_site = _find_site(request.get_host(), request.get_port(), request=request)
     return request._wagtail_site
+
+
+@content_lookup("site")
+def _find_site(host, port, *, request):
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page  # noqa: B018 -- loaded now, so the cached copy carries it
+    return site
+
+
+@content_lookup("route")
+def _route(site, language, path, *, request):
+    return Page.route_for_request(request, path)
 
 
 class ContentCacheMiddleware:
@@ -122,13 +349,15 @@ class ContentCacheMiddleware:
         if site is None:
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
-        key = f"route:{site.pk}:{get_language()}:{path}"
         # Wagtail's serve view reads the route from this attribute when it is set
         # (Page.route_for_request); a path that leads nowhere is looked up again each time.
-        request._wagtail_route_for_request = cached_content(
-            key, lambda: Page.route_for_request(request, path)
-        )
+        request._wagtail_route_for_request = _route(site, get_language(), path, request=request)
         return None
+
+
+@content_lookup("setting")
+def _site_setting(setting, site):
+    return setting.for_site(site)
 
 
 class CachedSiteSetting:
@@ -141,8 +370,7 @@ class CachedSiteSetting:
         if not hasattr(request, attr_name) and _generation.get() is not None:
             site = _site_for(request)
             if site is not None:
-                key = f"setting:{cls._meta.label_lower}:{site.pk}"
-                site_settings = cached_content(key, lambda: cls.for_site(site))
+                site_settings = _site_setting(cls, site)
                 site_settings._request = request  # as Wagtail does, for page URLs
                 setattr(request, attr_name, site_settings)
         return super().for_request(request)
@@ -154,8 +382,13 @@ class CachedViewRestrictionsMixin:
     A change of privacy purges it (core.page_cache.CONTENT_MODELS)."""
 
     def get_view_restrictions(self):
-        find = super().get_view_restrictions
         if _generation.get() is None:
-            return find()  # a queryset, as the admin expects
-        # In a 1-tuple, so that "no restrictions" is kept too.
-        return cached_content(f"view-restrictions:{self.pk}", lambda: (list(find()),))[0]
+            return super().get_view_restrictions()  # a queryset, as the admin expects
+        return _view_restrictions(self)
+
+
+@content_lookup("view-restrictions")
+def _view_restrictions(page):
+    # A list, never None: "no restrictions" is kept too.
+    return list(super(CachedViewRestrictionsMixin, page).get_view_restrictions())
+

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
 
-from core.content_cache import cached_content
+from core.content_cache import content_lookup
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def language_versions(request, page=None):
     current = get_language()
     names = dict(settings.LANGUAGES)  # each language in its own words
     codes = list(names)
-    locale_codes = cached_content("locale-codes", lambda: _locale_codes(codes))
+    locale_codes = _locale_codes()
 
     if page is not None:
         by_code = _live_urls_by_language(request, page.translation_key, locale_codes)
@@ -72,23 +72,24 @@ def _is_page_route(request):
     return match is None or match.url_name == "wagtail_serve"
 
 
-def _locale_codes(codes):
+@content_lookup("locale-codes")
+def _locale_codes():
+    codes = [code for code, _name in settings.LANGUAGES]
     return dict(Locale.objects.filter(language_code__in=codes).values_list("id", "language_code"))
 
 
 def _live_urls_by_language(request, translation_key, locale_codes):
     """{language code: URL} of the live pages with this translation key (one query, kept
     in the content cache until the next publish)."""
-
-    def urls():
-        pages = Page.objects.live().filter(
-            translation_key=translation_key, locale_id__in=locale_codes
-        )
-        return {locale_codes[p.locale_id]: p.get_url(request) for p in pages}
-
     site = Site.find_for_request(request)
     site_id = site.pk if site is not None else None
-    return cached_content(f"language-urls:{site_id}:{translation_key}", urls)
+    return _live_urls(site_id, translation_key, request=request, locale_codes=locale_codes)
+
+
+@content_lookup("language-urls")
+def _live_urls(site_id, translation_key, *, request, locale_codes):
+    pages = Page.objects.live().filter(translation_key=translation_key, locale_id__in=locale_codes)
+    return {locale_codes[p.locale_id]: p.get_url(request) for p in pages}
 
 
 def _home_urls(request, locale_codes):

@@ -13,7 +13,7 @@ from django.db.models.functions import Length, Substr
 
 from wagtail.models import PageViewRestriction
 
-from core.content_cache import cached_content
+from core.content_cache import content_lookup
 
 
 def public(queryset):
@@ -24,15 +24,10 @@ def public(queryset):
     return queryset.filter(~Exists(restricted_above))
 
 
+@content_lookup("restricted-paths")
 def restricted_paths():
-    """The paths of the pages with a view restriction (private with all below them). Kept
-    with the published lookups: saving or deleting a restriction purges them."""
-
-    def find():
-        paths = PageViewRestriction.objects.values_list("page__path", flat=True)
-        return (tuple(sorted(set(paths))),)
-
-    return cached_content("view-restricted-paths", find)[0]
+    """The paths of the pages with a view restriction (private with all below them)."""
+    return tuple(sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))))
 
 
 def public_for_search(queryset):

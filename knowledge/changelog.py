@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import PageLogEntry
 
-from core.content_cache import cached_content
+from core.content_cache import content_lookup
 
 from .models.changelog import RuleChange
 
@@ -106,13 +106,15 @@ def record_rule_changes(page, revision):
 
 def changes_for_profile(profile, limit=20):
     """Change-log entries for readers, with rule headings in the profile's language."""
-    changes = cached_content(
-        f"rule-changes:{profile.translation_key}:{limit}",
-        lambda: list(RuleChange.objects.filter(profile_key=profile.translation_key)[:limit]),
-    )
+    changes = _rule_changes(profile.translation_key, limit)
     headings = {str(rule.translation_key): rule.heading for rule in profile.ordered_rules}
     for change in changes:
         change.local_heading = headings.get(str(change.rule_key), change.heading)
         change.field_labels = field_labels(change)
         change.anchor = f"rule-{change.rule_key}" if str(change.rule_key) in headings else ""
     return changes
+
+
+@content_lookup("rule-changes")
+def _rule_changes(profile_key, limit):
+    return list(RuleChange.objects.filter(profile_key=profile_key)[:limit])

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale, Page
 
-from core.content_cache import active_locale, cached_content
+from core.content_cache import active_locale, content_lookup
 from core.fields import choice_labels
 from core.mirror_state import current as mirror_copy
 from core.privacy import public
@@ -126,47 +126,48 @@ ROW_FIELDS = (
 def decision_rows(locale, request=None):
     """[DecisionRow] of the live decisions of `locale`, newest first: one query (countries'
     names and the related countries joined in), kept in the content cache."""
+    return _decision_rows(locale, request=request)
 
-    def build():
-        values = (
-            public(DecisionPage.objects.live())
-            .filter(locale_id=locale.pk)
-            .annotate(
-                origin_name=_name_in(locale, "country"),
-                deciding_name=_name_in(locale, "deciding_country"),
-                related_code=F("related_countries__code"),
-                related_name=_name_in(locale, "related_countries"),
-            )
-            .order_by("-decided_on", "-pk", "related_countries__code")
-            .values(*ROW_FIELDS, "origin_name", "deciding_name", "related_code", "related_name")
+
+@content_lookup("decision-rows")
+def _decision_rows(locale, *, request):
+    values = (
+        public(DecisionPage.objects.live())
+        .filter(locale_id=locale.pk)
+        .annotate(
+            origin_name=_name_in(locale, "country"),
+            deciding_name=_name_in(locale, "deciding_country"),
+            related_code=F("related_countries__code"),
+            related_name=_name_in(locale, "related_countries"),
         )
-        rows = {}
-        for v in values:  # one row per related country: gathered per decision, in order
-            row = rows.get(v["pk"])
-            if row is None:
-                row = rows[v["pk"]] = DecisionRow(
-                    pk=v["pk"],
-                    title=v["title"],
-                    # Only the path is needed to route (and a query per page otherwise).
-                    url=Page(url_path=v["url_path"]).get_url(request),
-                    deciding_body=v["deciding_body"],
-                    kind=v["kind"],
-                    deciding_code=v["deciding_country__code"] or "",
-                    deciding_name=v["deciding_name"] or "",
-                    decided_on=v["decided_on"],
-                    date_is_reported=v["date_is_reported"],
-                    case_number=v["case_number"],
-                    origin_code=v["country__code"],
-                    origin_name=v["origin_name"],
-                    situation=v["situation"],
-                    outcome=v["outcome"],
-                    topics=tuple(v["topics"]),
-                )
-            if v["related_code"]:
-                row.related += ((v["related_code"], v["related_name"]),)
-        return list(rows.values())
-
-    return cached_content(f"decision-rows:{locale.pk}", build)
+        .order_by("-decided_on", "-pk", "related_countries__code")
+        .values(*ROW_FIELDS, "origin_name", "deciding_name", "related_code", "related_name")
+    )
+    rows = {}
+    for v in values:  # one row per related country: gathered per decision, in order
+        row = rows.get(v["pk"])
+        if row is None:
+            row = rows[v["pk"]] = DecisionRow(
+                pk=v["pk"],
+                title=v["title"],
+                # Only the path is needed to route (and a query per page otherwise).
+                url=Page(url_path=v["url_path"]).get_url(request),
+                deciding_body=v["deciding_body"],
+                kind=v["kind"],
+                deciding_code=v["deciding_country__code"] or "",
+                deciding_name=v["deciding_name"] or "",
+                decided_on=v["decided_on"],
+                date_is_reported=v["date_is_reported"],
+                case_number=v["case_number"],
+                origin_code=v["country__code"],
+                origin_name=v["origin_name"],
+                situation=v["situation"],
+                outcome=v["outcome"],
+                topics=tuple(v["topics"]),
+            )
+        if v["related_code"]:
+            row.related += ((v["related_code"], v["related_name"]),)
+    return list(rows.values())
 
 
 def list_url(rows):

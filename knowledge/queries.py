@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db.models import Prefetch
 
-from core.content_cache import active_locale, cached_content
+from core.content_cache import active_locale, content_lookup
 from core.privacy import public
 from translation.freshness import source_states
 
@@ -39,13 +39,11 @@ def profiles_for_locale(locale):
     return profiles
 
 
+@content_lookup("country-names")
 def country_names_by_key(locale):
     """{Country translation key: its name in `locale`}: one query, kept in the content cache
     until the next change (every page that names countries uses it)."""
-    return cached_content(
-        f"country-names:{locale.pk}",
-        lambda: dict(Country.objects.filter(locale=locale).values_list("translation_key", "name")),
-    )
+    return dict(Country.objects.filter(locale=locale).values_list("translation_key", "name"))
 
 
 def country_names(locale, countries):

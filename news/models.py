@@ -22,11 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import ALT_TEXT_HELP, BodyStreamBlock
-from core.content_cache import (
-    active_locale,
-    cached_content,
-    localized,
-)
+from core.content_cache import active_locale, content_lookup, localized
 from core.mirror_state import current as mirror_copy
 from core.models import SitePage
 from core.privacy import public
@@ -175,7 +171,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     def cached_filter_values(self):
         """filter_values() from the content cache, once per request (the page object lives
         for one request)."""
-        return cached_content(f"news-filters:{self.pk}:{active_locale().pk}", self.filter_values)
+        return _filter_values(self, active_locale())
 
     def filter_options(self, request, filters):
         """Links for each filter value that has news in this language."""
@@ -232,22 +228,16 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         # The count and each page of the list change only when news is published: kept in
         # the content cache. Only for countries that have news, so that made-up ?country=
         # values neither query nor fill the cache (Paginator.count is a cached property).
-        key = f"{self.pk}:{urlencode(sorted(filters.items()))}"
+        query = urlencode(sorted(filters.items()))
         country = filters.get("country", "").upper()
         with_news = {code.upper() for code, _name in self.cached_filter_values[0]}
         has_country = not country or country in with_news
-        paginator.count = cached_content(f"news-count:{key}", news.count) if has_country else 0
+        paginator.count = _news_count(self, query, news=news) if has_country else 0
         news_page = paginator.page(page_number(request.GET.get("page"), paginator))
-
-        def items():
-            rows = list(news_page.object_list)
-            names = country_names_of_news(rows)
-            for row in rows:
-                row.country_names = names.get(row.pk, [])
-            return rows
-
         news_items = (
-            cached_content(f"news-list:{key}:{news_page.number}", items) if paginator.count else []
+            _news_items(self, query, news_page.number, news_page=news_page)
+            if paginator.count
+            else []
         )
         return self.render(
             request,
@@ -274,6 +264,27 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         from .feeds import NewsAtomFeed
 
         return NewsAtomFeed(self, country)(request)
+
+
+# The count and each page of a news list change only when news is published (`filters`: the
+# list's query string, which `news` and `news_page` were made from).
+@content_lookup("news-filters")
+def _filter_values(index, locale):
+    return index.filter_values()  # in `locale`, the active one
+
+
+@content_lookup("news-count")
+def _news_count(index, filters, *, news):
+    return news.count()
+
+
+@content_lookup("news-list")
+def _news_items(index, filters, number, *, news_page):
+    rows = list(news_page.object_list)
+    names = country_names_of_news(rows)
+    for row in rows:
+        row.country_names = names.get(row.pk, [])
+    return rows
 
 
 def page_number(raw, paginator):

@@ -8,7 +8,7 @@ comes first; a lookup in the database, the same on every engine.
 
 import re
 
-from core.content_cache import cached_content
+from core.content_cache import content_lookup
 from knowledge.models import DecisionPage
 
 _PART = re.compile(r"\w+", re.UNICODE)
@@ -24,6 +24,7 @@ def _contains(longer, shorter):
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+@content_lookup("search-case-numbers")
 def _case_numbers(locale):
     """[(page id, parts of one case number)] of the live, public decisions of `locale`."""
     rows = (
@@ -47,7 +48,7 @@ def decisions_with_case_number(cleaned, locale):
     typed = parts(cleaned)
     if not any(p.isdigit() for p in typed):
         return []
-    numbers = cached_content(f"search-case-numbers:{locale.pk}", lambda: _case_numbers(locale))
+    numbers = _case_numbers(locale)
     found = []
     for pk, number in numbers:
         wanted = _contains(typed, number) or (len(typed) >= 2 and _contains(number, typed))

@@ -23,7 +23,7 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page
 
-from core.content_cache import cached_content
+from core.content_cache import content_lookup
 from core.fields import choice_labels
 from core.lemmas import query_lemmas
 from knowledge.glance import describe_penalty
@@ -173,6 +173,7 @@ def rules_of_profiles(understood, profile_pages, locale):
         return _rules_of_profiles(understood, concepts, profile_pages, language)
 
 
+@content_lookup("search-rule-texts")
 def _rule_texts(profile_id):
     """(country code, [(rule id, own text, heading with penalty)]) of one profile's rules,
     in profile order, in the active language; kept with the other published lookups (a
@@ -193,7 +194,7 @@ def _rule_texts(profile_id):
             texts.append((rule.pk, rule_text(rule), f"{rule.heading} {penalty}"))
         return code, texts
 
-    return cached_content(f"search-rule-texts:{profile_id}", build)
+    return build()
 
 
 def _rules_of_profiles(understood, concepts, profile_pages, language):

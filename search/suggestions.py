@@ -10,7 +10,7 @@ the same titles.
 
 from wagtail.models import Page
 
-from core.content_cache import cached_content
+from core.content_cache import content_lookup
 from core.lemmas import fold, words
 from knowledge.models import DecisionPage, LegalRule
 
@@ -50,8 +50,9 @@ def _word_keys(text):
     return tuple(found), tuple(skeleton(w) for w in found)
 
 
+@content_lookup("search-suggestions")
 def entries(locale):
-    return cached_content(f"search-suggestions:{locale.pk}", lambda: _entries(locale))
+    return _entries(locale)
 
 
 def _matches(typed, title_words, title_skeletons, latin):

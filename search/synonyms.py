@@ -9,7 +9,7 @@ without rebuilding anything.
 
 from dataclasses import dataclass
 
-from core.content_cache import cached_content
+from core.content_cache import content_lookup
 from core.lemmas import lemma, words
 
 from .translit import is_latin, skeleton
@@ -22,9 +22,10 @@ class Match:
     terms: tuple  # every term of the group, as typed by editors
 
 
+@content_lookup("search-synonyms")
 def groups(language):
     """The synonym groups of `language` (see _load), kept with the other published lookups."""
-    return cached_content(f"search-synonyms:{language}", lambda: _load(language))
+    return _load(language)
 
 
 def _load(language):

@@ -20,7 +20,7 @@ from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
 from campaign.models import HelpPage
-from core.content_cache import active_locale, cached_content
+from core.content_cache import active_locale, content_lookup
 from core.privacy import public_for_search
 from knowledge.models import KnowledgeIndexPage
 
@@ -293,6 +293,7 @@ def _filter_value(raw, max_length):
     return value if re.fullmatch(r"[A-Za-z0-9._-]*", value) else ""
 
 
+@content_lookup("search-situation-guide")
 def _situation_guide_url(locale):
     """The situation guide ("What applies to me?") of the reader's knowledge base."""
 
@@ -300,9 +301,10 @@ def _situation_guide_url(locale):
         index = KnowledgeIndexPage.objects.live().filter(locale=locale).first()
         return index.url + index.reverse_subpage("situation_guide") if index else ""
 
-    return cached_content(f"search-situation-guide:{locale.pk}", find)
+    return find()
 
 
+@content_lookup("search-help-page")
 def _help_page(locale):
     """The help page of the reader's language (a plain Page: its title and URL)."""
 
@@ -310,7 +312,7 @@ def _help_page(locale):
         page = HelpPage.objects.live().public().filter(locale=locale).first()
         return Page.objects.get(pk=page.pk) if page else None
 
-    return cached_content(f"search-help-page:{locale.pk}", find)
+    return find()
 
 
 def search(request):

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import get_language
 
+from core.content_cache import content_lookup
+
 register = template.Library()
 
 
@@ -8,14 +10,13 @@ register = template.Library()
 def application_builder_for(country):
     """The live builder page for `country` in the reader's language, or None (a country
     profile links to it and to its deadline calendar)."""
-    from core.content_cache import cached_content
-
-    from ..views import builder_for
-
     if country is None:
         return None
-    # In a 1-tuple, so that "no builder" is kept too; a publish purges it.
-    return cached_content(
-        f"application-builder:{country.translation_key}:{get_language()}",
-        lambda: (builder_for(country),),
-    )[0]
+    return _builder(country, get_language())
+
+
+@content_lookup("application-builder")  # "no builder" is kept too; a publish purges it
+def _builder(country, language):
+    from ..views import builder_for
+
+    return builder_for(country)  # in `language`, the active one

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from core import dates
-from core.content_cache import cached_content, localized
+from core.content_cache import content_lookup, localized
 from core.languages import language_versions
 from core.privacy import public
 
@@ -62,13 +62,14 @@ def locale_home(request):
     key = f"_locale_home_{get_language()}"
     if not hasattr(request, key):
         site = Site.find_for_request(request)
-        home = None
-        if site is not None:
-            home = cached_content(
-                f"home:{site.pk}:{get_language()}", lambda: localized(site.root_page)
-            )
+        home = _home(site, get_language()) if site is not None else None
         setattr(request, key, home)
     return getattr(request, key)
+
+
+@content_lookup("home")
+def _home(site, language):
+    return localized(site.root_page)  # in `language`, the active one
 
 
 @register.simple_tag(takes_context=True)
@@ -96,17 +97,18 @@ def main_navigation(context):
     home = locale_home(request)
     if home is None:
         return []
-
-    def sections():
-        children = public(home.get_children().live()).in_menu().order_by("path")
-        return [(page, page.get_url(request)) for page in children]
-
     shown = context.get("page")
     path = getattr(shown, "path", "") or ""
     return [
         Section(page, url, bool(path) and path.startswith(page.path))
-        for page, url in cached_content(f"sections:{home.pk}", sections)
+        for page, url in _sections(home, request=request)
     ]
+
+
+@content_lookup("sections")
+def _sections(home, *, request):
+    children = public(home.get_children().live()).in_menu().order_by("path")
+    return [(page, page.get_url(request)) for page in children]
 
 
 @register.simple_tag(takes_context=True)

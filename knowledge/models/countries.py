@@ -8,6 +8,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.content_cache import content_lookup
+
 
 class CountryKind(models.TextChoices):
     STATE = "state", _("state")
@@ -71,3 +73,10 @@ class Country(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+@content_lookup("country")
+def shared_country(country_id, *, page):
+    """`page.country` (the Country with `country_id`): readers' requests take it from the
+    content cache, where every language's profile and builder share it."""
+    return page.country

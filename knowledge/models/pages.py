@@ -16,7 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyStreamBlock
-from core.content_cache import cached_content, localized
+from core.content_cache import content_lookup, localized
 from core.fields import MultipleChoiceField, choice_labels
 from core.models import SitePage
 from core.panels import TitledInlinePanel
@@ -24,6 +24,7 @@ from core.privacy import public
 
 from ..forms import EnglishCountriesPageForm, countries_panel
 from ..glance import AtAGlance
+from .countries import shared_country
 from .rules import AffectedGroup, SourcesBlock, Topic
 
 
@@ -262,7 +263,7 @@ class CountryProfilePage(FollowsEnglishMixin, ReviewedMixin, SitePage):
             return self._sorted_rules()  # a preview or revision: its own, unsaved rules
         # The published rules change only when the profile is published (or reviewed), both of
         # which purge the content cache: readers' requests keep them with the page's route.
-        return cached_content(f"profile-rules:{self.pk}", self._sorted_rules)
+        return _published_rules(self)
 
     def _sorted_rules(self):
         # Sorted here, not in SQL, so previews (unsaved rules without pk) work too; pk breaks
@@ -289,7 +290,7 @@ class CountryProfilePage(FollowsEnglishMixin, ReviewedMixin, SitePage):
         max_age = review_settings_for(request).review_interval_days
         # The Country snippet is shared by every language's profile and its news: kept in the
         # content cache (a snippet change purges it).
-        self.country = cached_content(f"country:{self.country_id}", lambda: self.country)
+        self.country = shared_country(self.country_id, page=self)
         decisions = decisions_by_topic(self, request)
         context.update(
             country_name=localized(self.country).name,
@@ -306,6 +307,11 @@ class CountryProfilePage(FollowsEnglishMixin, ReviewedMixin, SitePage):
             knowledge_index=self.get_parent().specific_deferred,
         )
         return context
+
+
+@content_lookup("profile-rules")
+def _published_rules(profile):
+    return profile._sorted_rules()
 
 
 class GuidePage(FollowsEnglishMixin, ReviewedMixin, SitePage):

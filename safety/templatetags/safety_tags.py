@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
-from core.content_cache import cached_content
+from core.content_cache import content_lookup
 from core.templatetags.site_tags import locale_home
 
 from ..models import SafetyPage
@@ -31,12 +31,13 @@ def safety_page_url(context):
     home = locale_home(request)
     if home is None:
         return ""
+    return _safety_page_url(home, request=request) or ""
 
-    def find():
-        page = _under(home)
-        if page is None and get_language() != settings.LANGUAGE_CODE:
-            english = home.get_translation_or_none(Locale.get_default())
-            page = _under(english) if english is not None else None
-        return page.get_url(request) if page is not None else None
 
-    return cached_content(f"safety-page:{home.pk}", find) or ""
+@content_lookup("safety-page")
+def _safety_page_url(home, *, request):
+    page = _under(home)
+    if page is None and get_language() != settings.LANGUAGE_CODE:
+        english = home.get_translation_or_none(Locale.get_default())
+        page = _under(english) if english is not None else None
+    return page.get_url(request) if page is not None else None

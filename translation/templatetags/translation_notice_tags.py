@@ -2,7 +2,7 @@
 
 from django import template
 
-from core.content_cache import cached_content
+from core.content_cache import content_lookup
 
 from ..freshness import newer_original as find_newer_original
 
@@ -16,5 +16,9 @@ def newer_original(context):
     page = context.get("page")
     if page is None or getattr(page, "locale_id", None) is None:
         return None
-    # In a 1-tuple, so that "no newer original" is kept too.
-    return cached_content(f"newer-original:{page.pk}", lambda: (find_newer_original(page),))[0]
+    return _newer_original(page)
+
+
+@content_lookup("newer-original")  # "no newer original" is kept too
+def _newer_original(page):
+    return find_newer_original(page)
