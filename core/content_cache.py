@@ -391,4 +391,3 @@ class CachedViewRestrictionsMixin:
 def _view_restrictions(page):
     # A list, never None: "no restrictions" is kept too.
     return list(super(CachedViewRestrictionsMixin, page).get_view_restrictions())
-
