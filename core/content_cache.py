@@ -56,6 +56,10 @@ class Lookup:
     # of results the key's arguments describe.
     reads: tuple = ()
     keeps_none: bool = False  # None is an answer (kept), not "missing" (asked again)
+    # Also kept in the worker's own memory for the generation, unpickled once instead of on
+    # every request: for answers most requests read (every search), that nobody changes
+    # (tuples, frozen rows, dicts only read) and that are small enough to keep per worker.
+    in_process: bool = False
 
 
 LOOKUPS = {
@@ -79,12 +83,16 @@ LOOKUPS = {
         ("page",), "a page's privacy settings and its ancestors' (a privacy change)"
     ),
     "restricted-paths": Lookup(
-        (), "the paths of every page with a view restriction, for search (a privacy change)"
+        (),
+        "the paths of every page with a view restriction, for search (a privacy change)",
+        in_process=True,
     ),
     "setting": Lookup(
         ("setting", "site"), "a site setting of a site, e.g. the help channels (saving it)"
     ),
-    "locale-codes": Lookup((), "{locale id: language code} of LANGUAGES (a locale added)"),
+    "locale-codes": Lookup(
+        (), "{locale id: language code} of LANGUAGES (a locale added)", in_process=True
+    ),
     "language-urls": Lookup(
         ("site_id", "translation_key"),
         "{language code: URL} of a page's live translations (publishing or unpublishing one)",
@@ -103,7 +111,9 @@ LOOKUPS = {
         reads=("page",),
     ),
     "country-names": Lookup(
-        ("locale",), "{Country translation key: name} in a locale (saving a Country)"
+        ("locale",),
+        "{Country translation key: name} in a locale (saving a Country)",
+        in_process=True,
     ),
     "profile-rules": Lookup(
         ("profile",), "a profile's published rules, in order (publishing it, a legal review)"
@@ -155,25 +165,50 @@ LOOKUPS = {
     ),
     # search
     "search-rule-texts": Lookup(
-        ("profile_id",), "a profile's country code and rule texts for cards (publishing it)"
+        ("profile_id",),
+        "a profile's country code and rule texts for cards (publishing it)",
+        in_process=True,
     ),
     "search-synonyms": Lookup(
-        ("language",), "editors' synonym groups of a language (saving one: search/signals.py)"
+        ("language",),
+        "editors' synonym groups of a language (saving one: search/signals.py)",
+        in_process=True,
     ),
     "search-suggestions": Lookup(
         ("locale",), "the titles and rule headings suggestions come from (publishing)"
     ),
     "search-case-numbers": Lookup(
-        ("locale",), "the decisions' case numbers, in parts (publishing a decision)"
+        ("locale",),
+        "the decisions' case numbers, in parts (publishing a decision)",
+        in_process=True,
     ),
     "search-situation-guide": Lookup(
-        ("locale",), "the URL of a locale's situation guide (publishing the knowledge index)"
+        ("locale",),
+        "the URL of a locale's situation guide (publishing the knowledge index)",
+        in_process=True,
     ),
     "search-help-page": Lookup(("locale",), "a locale's help page (publishing it)"),
+    "search-page-countries": Lookup(
+        ("locale",),
+        "{page id: (CountryRow, …)} of a locale's pages about countries (publishing one)",
+        in_process=True,
+    ),
+    "search-card": Lookup(
+        ("page",),
+        "a search result's date and texts for its snippet (publishing the page)",
+    ),
+    "search-promotions": Lookup(
+        (), "the queries editors promoted pages for (saving a search promotion)", in_process=True
+    ),
 }
 
 _generation = contextvars.ContextVar("content_cache_generation", default=None)
 _MISSING = object()
+# (generation, {key: answer}) of the `in_process` lookups; replaced whole when the generation
+# changes, and emptied when it holds IN_PROCESS_ENTRIES (keys with arguments, e.g. a locale,
+# are few, but a bound keeps a worker's memory flat whatever the keys).
+_in_process = (None, {})
+IN_PROCESS_ENTRIES = 256
 _in_use = {}  # lookup name: the function that reaches it ("module.qualname")
 
 
@@ -181,13 +216,27 @@ def content_cache_seconds():
     return getattr(settings, "CONTENT_CACHE_SECONDS", 0)
 
 
-def _cached_content(key, compute):
+def _cached_content(key, compute, *, in_process=False):
     """compute(), or its answer from an earlier request of this generation. Only within a
     reader's request; None is never kept (a missing thing may appear without a purge-worthy
     change, e.g. a page routed to 404)."""
+    global _in_process
     generation = _generation.get()
     if generation is None:
         return compute()
+    if in_process:
+        kept_generation, kept = _in_process
+        if kept_generation != generation:
+            kept = {}
+            _in_process = (generation, kept)
+        value = kept.get(key, _MISSING)
+        if value is _MISSING:
+            value = _cached_content(key, compute)
+            if value is not None:
+                if len(kept) >= IN_PROCESS_ENTRIES:
+                    kept.clear()
+                kept[key] = value
+        return value
     digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
     full_key = f"content.{generation}.{digest}"
     value = cache.get(full_key, _MISSING)
@@ -255,9 +304,11 @@ def content_lookup(name):
         def lookup(*args, **kwargs):
             parts = tuple(map(_key_part, key_arguments(args, kwargs)))
             cache_key = f"{name}:{parts!r}"
+            here = entry.in_process
             if entry.keeps_none:  # in a 1-tuple, so that None is kept too
-                return _cached_content(cache_key, lambda: (function(*args, **kwargs),))[0]
-            return _cached_content(cache_key, lambda: function(*args, **kwargs))
+                compute = lambda: (function(*args, **kwargs),)  # noqa: E731
+                return _cached_content(cache_key, compute, in_process=here)[0]
+            return _cached_content(cache_key, lambda: function(*args, **kwargs), in_process=here)
 
         lookup.content_lookup = name
         return lookup
@@ -342,11 +393,12 @@ class ContentCacheMiddleware:
             _generation.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if _generation.get() is None or match is None or match.url_name != "wagtail_serve":
-            return None  # other views (search, /healthz) look up what they need themselves
+        if _generation.get() is None:
+            return None
+        # Every reader's view: the header and footer need the site (the search page too).
         site = _site_for(request)
-        if site is None:
+        match = request.resolver_match
+        if site is None or match is None or match.url_name != "wagtail_serve":
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         # Wagtail's serve view reads the route from this attribute when it is set

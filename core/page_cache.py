@@ -50,6 +50,7 @@ CONTENT_MODELS = {
     "wagtailcore.pageviewrestriction",  # privacy settings
     "wagtailimages.image",
     "wagtaildocs.document",
+    "wagtailsearchpromotions.searchpromotion",  # pages pinned to a search
 }
 
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from wagtail.models import get_page_models
+
+from core.content_cache import content_lookup
 from core.lemmas import lemma, searchable_text
 from knowledge.queries import country_names_by_key
 
@@ -25,7 +28,8 @@ class Card:
     date: object = None
     date_kind: str = ""  # "published" for news, "reviewed" for legal content
     snippet: str = ""
-    language_name: str = ""
+    language_name: str = ""  # a result in another language: its name and code
+    language_code: str = ""
     # A legal rule: its heading, status and penalty, linking to its anchor on the profile.
     rule: object = None
     url: str = ""
@@ -41,16 +45,6 @@ class Card:
 def type_key(page):
     """e.g. "news.newspage": stable, used in filter links (a plain Page gives its type's)."""
     return (page.specific_class or type(page))._meta.label_lower
-
-
-def countries_of(page):
-    """The Country rows a page is about (as stored: the English rows, synchronised)."""
-    if getattr(page, "country_id", None):
-        return [page.country]
-    related = getattr(page, "countries", None)
-    if related is not None and hasattr(related, "all"):
-        return list(related.all())
-    return []
 
 
 def date_of(page):
@@ -98,27 +92,36 @@ def rule_card(hit, query_words, language_code, locale):
     )
 
 
-def make_cards(pages, query_words, language_code, locale):
-    pages = list(pages)
-    per_page = {page.pk: countries_of(page) for page in pages}
-    names = country_names([c for cs in per_page.values() for c in cs], locale)
-    cards = []
-    for page in pages:
-        when, kind = date_of(page)
-        codes = sorted({c.code for c in per_page[page.pk]})
-        cards.append(
-            Card(
-                page=page,
-                type_label=type_label(type(page)),
-                type_key=type_key(page),
-                country_codes=codes,
-                country_names=[names[code] for code in codes],
-                date=when,
-                date_kind=kind,
-                snippet=snippet(page, query_words, language_code),
-            )
-        )
-    return cards
+@dataclass(frozen=True)
+class CardFacts:
+    """What a result card shows of a page beyond its hit, read from the specific page."""
+
+    date: object
+    date_kind: str
+    texts: tuple  # the short description fields, then the page's whole text (the snippet's)
+
+
+@content_lookup("search-card")
+def card_facts(page):
+    specific = page.specific
+    when, kind = date_of(specific)
+    return CardFacts(when, kind, tuple(summary_text(specific)))
+
+
+def page_card(hit, names, query_words, language_code):
+    """The card of a page hit; `names`: {country code: name in the reader's language}."""
+    facts = card_facts(hit.page)
+    codes = sorted({c.code for c in hit.countries})
+    return Card(
+        page=hit.page,
+        type_label=hit.type_label,
+        type_key=hit.type_key,
+        country_codes=codes,
+        country_names=[names[code] for code in codes],
+        date=facts.date,
+        date_kind=facts.date_kind,
+        snippet=text_snippet(facts.texts, query_words, language_code),
+    )
 
 
 def summary_text(page):
@@ -129,17 +132,10 @@ def summary_text(page):
     yield searchable_text(page)
 
 
-def snippet(page, query_words, language_code):
-    """About SNIPPET_WORDS words around the first match, matches in <mark>, all escaped.
-
-    A word matches when it equals a query word or shares its base form, so an inflected
-    hit ("дезертира" for "дезертир") is highlighted too.
-    """
-    return text_snippet(summary_text(page), query_words, language_code)
-
-
 def text_snippet(texts, query_words, language_code):
-    """The snippet of the first of `texts` (an iterable of strings) with a match."""
+    """About SNIPPET_WORDS words around the first match in the first of `texts` that has
+    one, matches in <mark>, all escaped. A word matches when it equals a query word or
+    shares its base form, so an inflected hit ("дезертира" for "дезертир") is marked too."""
     wanted = {w.lower() for w in query_words}
     wanted_lemmas = {lemma(w, language_code) for w in wanted}
     prefixes = {w[:3] for w in wanted | wanted_lemmas}
@@ -151,8 +147,6 @@ def text_snippet(texts, query_words, language_code):
         return low[:3] in prefixes and lemma(low, language_code) in wanted_lemmas
 
     first = None
-    # Lazily: the page's whole text (a query for related rows) only when the short
-    # fields have no match.
     for text in texts:
         if not text:
             continue
@@ -207,32 +201,39 @@ class Hit:
         return not country_filter or country_filter in {c.code for c in self.countries}
 
 
-def describe_hits(pages):
-    """[Hit] for plain Page hits: type from the content type, countries in one query per
-    page type among the hits (instead of loading up to 200 specific pages with their
-    bodies only to count the filters)."""
-    pages = list(pages)
-    by_class = {}
-    for page in pages:
-        by_class.setdefault(page.specific_class or type(page), []).append(page.pk)
-    countries = {}
-    for model, ids in by_class.items():
-        fields = {f.name for f in model._meta.get_fields()}
-        relation = next((name for name in ("country", "countries") if name in fields), None)
+def _country_relation(model):
+    fields = {f.name for f in model._meta.get_fields()}
+    return next((name for name in ("country", "countries") if name in fields), None)
+
+
+@content_lookup("search-page-countries")
+def page_countries(locale):
+    """{page id: (CountryRow, …)} of every page of `locale` about a country (as stored: the
+    English Country rows). The filters count them over up to 200 hits per search."""
+    found = {}
+    for model in get_page_models():
+        relation = _country_relation(model)
         if relation is None:
             continue
-        rows = model.objects.filter(pk__in=ids).values_list(
+        rows = model.objects.filter(locale=locale).values_list(
             "pk", f"{relation}__code", f"{relation}__translation_key", f"{relation}__name"
         )
         for pk, code, key, name in rows:
             if code is not None:
-                countries.setdefault(pk, []).append(CountryRow(code, key, name))
+                found.setdefault(pk, {})[code] = CountryRow(code, key, name)
+    return {pk: tuple(rows.values()) for pk, rows in found.items()}
+
+
+def describe_hits(pages, locale):
+    """[Hit] for plain Page hits of `locale`: type from the content type, countries from
+    `page_countries` (not the specific pages with their bodies, only to count the filters)."""
+    countries = page_countries(locale)
     return [
         Hit(
             page=page,
             type_key=(model := page.specific_class or type(page))._meta.label_lower,
             type_label=type_label(model),
-            countries=countries.get(page.pk, []),
+            countries=list(countries.get(page.pk, ())),
             all_concepts=getattr(page, "all_concepts", False),
         )
         for page in pages

@@ -26,6 +26,7 @@ from wagtail.models import Page
 from core.content_cache import content_lookup
 from core.fields import choice_labels
 from core.lemmas import query_lemmas
+from core.privacy import public
 from knowledge.glance import describe_penalty
 from knowledge.models import LegalRule
 from knowledge.models.rules import PenaltyKind, Topic
@@ -81,7 +82,7 @@ def rules_with_articles(numbers, locale):
     names one of `numbers`."""
     if not numbers:
         return []
-    profiles = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    profiles = public(Page.objects.live().filter(locale=locale, depth__gt=1))
     found = []
     seen = set()
     home = HOME_COUNTRY.get(locale.language_code)

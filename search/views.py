@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
-from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language_info
@@ -26,7 +25,7 @@ from knowledge.models import KnowledgeIndexPage
 
 from . import cases, node, ranking, routing, rules, suggestions
 from .query import clean_query, compile_query
-from .results import CountryRow, Hit, describe_hits, facets, make_cards, rule_card
+from .results import CountryRow, Hit, country_names, describe_hits, facets, page_card, rule_card
 from .understand import understand
 
 logger = logging.getLogger(__name__)
@@ -56,9 +55,9 @@ class Found:
         return self.understood.suggestion if self.understood is not None else ""
 
 
-# What the hits are read for: their type, title and place (ranking, filters, rules); the
-# results shown are loaded again as their specific pages (`specific_pages`). Up to 200 hits
-# per search: the rest of a page's row is not worth reading.
+# What the hits are read for: their type, title and place (ranking, filters, rules, the
+# link); what a card shows of the specific page is kept (results.card_facts). Up to 200
+# hits per search: the rest of a page's row is not worth reading.
 HIT_FIELDS = ("id", "title", "slug", "content_type_id", "path", "depth", "url_path", "locale_id")
 
 
@@ -107,7 +106,7 @@ def _run(understood, locale, backend_name, *, fuzzy=False):
 
 def _answer(understood, locale, pages):
     """Hits, the rules that answer, answer-first (search/ranking.py)."""
-    hits = describe_hits(pages)
+    hits = describe_hits(pages, locale)
     profiles = [h.page for h in hits if h.type_key == rules.PROFILE_TYPE]
     by_article = rules.rules_with_articles(understood.articles, locale)
     rule_hits = by_article + [
@@ -118,16 +117,16 @@ def _answer(understood, locale, pages):
     if ranking.asks_for_help(understood):  # "hotline", "консультация": the help page
         help_page = _help_page(locale)
         if help_page is not None and help_page.pk not in {h.page.pk for h in hits}:
-            hits += describe_hits([help_page])
+            hits += describe_hits([help_page], locale)
     if by_article:  # "ст. 337" alone: the profiles with those rules are results too
         found = {h.page.pk for h in hits}
         extra = [r.profile for r in by_article if r.profile.pk not in found]
-        hits += describe_hits(list({p.pk: p for p in extra}.values()))
+        hits += describe_hits(list({p.pk: p for p in extra}.values()), locale)
     by_case = cases.decisions_with_case_number(understood.cleaned, locale)
     if by_case:  # "12 B 17/23": that decision first, found even if the engine missed it
         found = {h.page.pk for h in hits}
         hits += describe_hits(
-            _pages(locale).filter(pk__in=[pk for pk in by_case if pk not in found])
+            _pages(locale).filter(pk__in=[pk for pk in by_case if pk not in found]), locale
         )
         for hit in hits:
             hit.by_case_number = hit.page.pk in by_case
@@ -190,7 +189,10 @@ def promoted(cleaned, locale):
 
     Only looked up, never recorded: the site keeps no log of what readers search for.
     """
-    query = Query.objects.filter(query_string=normalise_query_string(cleaned)).first()
+    query_string = normalise_query_string(cleaned)
+    if query_string not in _promoted_queries():
+        return []
+    query = Query.objects.filter(query_string=query_string).first()
     if query is None:
         return []
     pages = []
@@ -199,6 +201,13 @@ def promoted(cleaned, locale):
         if page is not None and page.live:
             pages.append((page.specific, pick.description))
     return pages
+
+
+@content_lookup("search-promotions")
+def _promoted_queries():
+    """The query strings editors promoted pages for (most searches have none: no query)."""
+    promoted = Query.objects.filter(editors_picks__isnull=False)
+    return frozenset(promoted.values_list("query_string", flat=True))
 
 
 def other_languages(cleaned, locale, raw=None):
@@ -216,6 +225,7 @@ def other_languages(cleaned, locale, raw=None):
             name = get_language_info(other.language_code)["name_local"]
             for card in cards:
                 card.language_name = name
+                card.language_code = other.language_code
             found.append(
                 {
                     "code": other.language_code,
@@ -228,37 +238,15 @@ def other_languages(cleaned, locale, raw=None):
 
 
 def make_result_cards(items, query_words, language_code, locale):
-    """Cards for ranked items (page hits and rules), in their order."""
-    pages = {p.pk: p for p in specific_pages([i.page for i in items if isinstance(i, Hit)])}
-    page_cards = {
-        card.page.pk: card
-        for card in make_cards(list(pages.values()), query_words, language_code, locale)
-    }
-    cards = []
-    for item in items:
-        if isinstance(item, Hit):
-            if item.page.pk in page_cards:
-                cards.append(page_cards[item.page.pk])
-        else:
-            cards.append(rule_card(item, query_words, language_code, locale))
-    return cards
-
-
-def specific_pages(pages):
-    """The specific pages of plain Page hits, in the same order, with their countries
-    (a query per page type, instead of one per hit)."""
-    pages = list(pages)
-    specific = Page.objects.filter(pk__in=[p.pk for p in pages]).specific().in_bulk()
-    pages = [specific[p.pk] for p in pages if p.pk in specific]
-    by_class = {}
-    for page in pages:
-        by_class.setdefault(type(page), []).append(page)
-    for model, group in by_class.items():
-        if hasattr(model, "country"):
-            prefetch_related_objects(group, "country")
-        if hasattr(model, "countries"):
-            prefetch_related_objects(group, "countries")
-    return pages
+    """Cards for ranked items (page hits and rules), in their order; country names in
+    `locale` (the reader's)."""
+    names = country_names([c for i in items if isinstance(i, Hit) for c in i.countries], locale)
+    return [
+        page_card(item, names, query_words, language_code)
+        if isinstance(item, Hit)
+        else rule_card(item, query_words, language_code, locale)
+        for item in items
+    ]
 
 
 def _querystring(**params):

@@ -32,6 +32,11 @@ PAGES = [
     "/en/campaign/",
     "/en/campaign/appeal-bundestag/",
     "/en/search/?q=mobilisation",
+    "/ru/search/?q=ст.+337",  # rules by article number
+    "/uk/search/?q=дезертирство+покарання",  # a rule result and pages
+    "/de/search/?q=Kriegsdienstverweigerung&type=news.newspage",
+    "/be/search/?q=мабілізацыя",
+    "/en/search/?q=повестка",  # nothing in English: results in the other languages
 ]
 # Queries a page takes once the content cache is warm: what only it shows (a profile keeps
 # its rules with its route, so none).
@@ -42,6 +47,11 @@ WARM_QUERY_BUDGET = {
     "/en/news/": 1,
     "/en/news/?page=2": 1,
     "/en/campaign/appeal-bundestag/": 5,
+    # A search asks for the words of the query (the vocabulary), the hits' rows and, with
+    # profiles among them, the rules: what a search reads of pages is kept (search/results.py).
+    "/en/search/?q=mobilisation": 3,
+    "/ru/search/?q=ст.+337": 3,
+    "/uk/search/?q=дезертирство+покарання": 3,
 }
 
 

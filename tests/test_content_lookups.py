@@ -175,6 +175,42 @@ def test_none_is_asked_again_unless_the_catalogue_keeps_it(trial_lookups):
     assert asked == ["missing", "not in the key", "missing"]
 
 
+@pytest.mark.django_db
+def test_an_in_process_answer_is_unpickled_once_and_dropped_by_a_publish(
+    trial_lookups, monkeypatch, django_capture_on_commit_callbacks
+):
+    """An `in_process` entry is read from the worker's memory (the same object each time,
+    no trip to the shared cache), until a publish starts a new generation."""
+    from core.page_cache import purge_page_cache
+
+    monkeypatch.setitem(LOOKUPS, "trial", Lookup(("language",), "a trial", in_process=True))
+    asked = []
+
+    @content_lookup("trial")
+    def paths(language):
+        asked.append(language)
+        return (f"/{language}/", len(asked))
+
+    first = trial_lookups(lambda: paths("en"))
+    shared_reads = []
+
+    class SharedCache:  # the real cache, with its reads of content entries noted
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def get(self, key, *args):
+            if key.startswith("content."):
+                shared_reads.append(key)
+            return cache.get(key, *args)
+
+    monkeypatch.setattr(content_cache, "cache", SharedCache())
+    assert trial_lookups(lambda: paths("en")) is first
+    assert asked == ["en"] and shared_reads == []  # from the worker's memory
+    purge_page_cache()  # what every publish does
+    assert trial_lookups(lambda: paths("en")) == ("/en/", 2)
+    assert asked == ["en", "en"]
+
+
 def test_a_key_is_made_only_of_plain_values_and_models():
     with pytest.raises(TypeError, match="dict"):
         content_cache._key_part({"country": "RU"})

@@ -8,9 +8,9 @@
   long enough for bulk requests. No reader request writes to the node (search/indexing.py).
 - Search results obey the breaker (search/node.py): while it is open the node is not asked,
   and a failure opens it.
-- A slice of up to `SINGLE_REQUEST_HITS` hits is one search request. Wagtail pages through
-  more than 100 hits with the scroll API: a search, a scroll and a clear, and a scroll
-  context the node keeps for each reader's search.
+- A slice of up to `SINGLE_REQUEST_HITS` hits is one search request, without a total.
+  Wagtail pages through more than 100 hits with the scroll API: a search, a scroll and a
+  clear, and a scroll context the node keeps for each reader's search.
 - When the node is not asked or fails, results come from the database backend named by
   `FALLBACK` ("fallback", kept up to date synchronously), so callers that do not handle
   errors (the admin's page, image and document search, the API's `?search=`) answer from the
@@ -99,6 +99,9 @@ class SingleRequestResultsMixin:
             self.fields_param_name: "pk",
             "from_": self.start,
             "size": self.stop - self.start,
+            # Nobody reads the total (the hits are counted): the node may skip documents
+            # that cannot make the first `size` instead of scoring every match.
+            "track_total_hits": False,
         }
         hits = self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
         return self._get_results_from_hits(hits)
