@@ -374,6 +374,10 @@ X_FRAME_OPTIONS = "DENY"
 # Wagtail API v2 (read-only open data)
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # The admin's session only (the admin API needs it; its sessions passed the second
+    # factor). DRF's default HTTP Basic authentication would log in with a password alone:
+    # a password oracle and the login-restricted pages for a thief (tests/test_admin_login.py).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
 }
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
