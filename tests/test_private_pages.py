@@ -83,3 +83,18 @@ def test_the_one_query_filter_agrees_with_wagtail_on_every_page(demo_content):
     assert news_index.pk in hidden and guide.pk in hidden and decision.pk in hidden
     assert set(news_index.get_descendants().values_list("pk", flat=True)) <= hidden
     assert news_index.get_parent().pk not in hidden  # the home page above stays public
+
+
+@pytest.mark.django_db
+def test_words_of_a_private_page_are_never_offered_as_a_spelling(demo_content):
+    """Typo correction ("Did you mean") draws on the words of published pages: a private page
+    published (or edited and published again) must not teach it its words."""
+    import re
+
+    guide = GuidePage.objects.live().filter(locale__language_code="en").first()
+    PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    guide.title = "Zorblewick crossing: counsellors only"
+    guide.save_revision().publish()
+    html = Client().get("/en/search/", {"q": "zorblewik"}).content.decode()
+    assert "zorblewick" not in html.lower()
+    assert not re.search(r'class="search-suggestion"', html)
