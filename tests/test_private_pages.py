@@ -3,7 +3,7 @@ them listed, not their titles, not their teasers, not in a feed."""
 
 from django.test import Client
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 import feedparser
 import pytest
@@ -98,3 +98,18 @@ def test_words_of_a_private_page_are_never_offered_as_a_spelling(demo_content):
     html = Client().get("/en/search/", {"q": "zorblewik"}).content.decode()
     assert "zorblewick" not in html.lower()
     assert not re.search(r'class="search-suggestion"', html)
+
+
+@pytest.mark.django_db
+def test_no_language_switcher_or_hreflang_leads_to_a_private_translation(demo_content):
+    """The switcher and <link rel=alternate hreflang> of a public page name its translations'
+    addresses: a private translation's address (its slug often says what it is about) must
+    not be among them."""
+    english = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    russian = english.get_translation(Locale.objects.get(language_code="ru"))
+    russian.slug = "vstrecha-konsultantov"
+    make_private(russian)
+    html = Client().get(english.url).content.decode()
+    assert NewsPage.objects.get(pk=russian.pk).url.endswith("/vstrecha-konsultantov/")
+    assert "vstrecha-konsultantov" not in html
+    assert 'href="/ru/"' in html  # the switcher's Russian entry leads to the Russian home
