@@ -113,3 +113,24 @@ def test_no_language_switcher_or_hreflang_leads_to_a_private_translation(demo_co
     assert NewsPage.objects.get(pk=russian.pk).url.endswith("/vstrecha-konsultantov/")
     assert "vstrecha-konsultantov" not in html
     assert 'href="/ru/"' in html  # the switcher's Russian entry leads to the Russian home
+
+
+@pytest.mark.django_db
+def test_no_translation_notice_leads_to_a_private_english_original(demo_content):
+    """A translation that lags its English original links to it (the notice on the page, the
+    comparison row, the API's source_url): not when the original is private."""
+    english = CountryProfilePage.objects.live().filter(locale__language_code="en").first()
+    german = english.get_translation(Locale.objects.get(language_code="de"))
+    english.slug = "counsellors-only-profile"
+    make_private(english)  # published again: the German translation now lags it
+    reader = Client()
+    comparison = german.get_parent().specific
+    pages = [german.url, comparison.url + comparison.reverse_subpage("comparison")]
+    for url in pages:
+        html = reader.get(url).content.decode()
+        assert "counsellors-only-profile" not in html, url
+    api = reader.get(
+        "/api/v2/pages/",
+        {"type": "knowledge.CountryProfilePage", "locale": "de", "fields": "source_url"},
+    ).json()
+    assert "counsellors-only-profile" not in str(api)
