@@ -57,10 +57,19 @@ def page_cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+# A purge this process could not make (Redis unreachable at that moment, its entries kept).
+# Until it is made, this process serves nothing from the cache and tries again with every
+# request: otherwise, once Redis answered again, a page just made private or unpublished
+# would be served from its old copy and old privacy settings for up to their lifetimes.
+_purge_pending = False
+
+
 def current_generation():
     """The cache's current generation, or None when the cache keeps nothing (Redis down:
-    core/redis_cache.py misses instead of failing): pages are then rendered for every
-    request, neither read from nor stored in the cache."""
+    django-redis misses instead of failing, core/cache_config.py) or a purge is still owed:
+    pages are then rendered for every request, neither read from nor stored in the cache."""
+    if _purge_pending and not purge_page_cache():
+        return None
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A fresh cache (or an evicted key): a number no earlier generation used.
@@ -70,12 +79,23 @@ def current_generation():
 
 
 def purge_page_cache():
-    """Forget every cached page (a new generation; old entries expire unread)."""
+    """Forget every cached page (a new generation; old entries expire unread). False if the
+    cache could not be reached; the purge is then made by this process's next request that
+    reaches it (see _purge_pending)."""
+    global _purge_pending
     cache.set(GENERATION_KEY, time.time_ns(), None)
     if cache.get(GENERATION_KEY) is None:
-        # Redis is away (the publish itself succeeded). Entries from before the outage could
-        # be served again when it comes back: flush it then (docs/operations.md).
-        logger.error("Cache unreachable, could not purge it after a publish")
+        # Redis is away (the publish itself succeeded). Other processes could serve entries
+        # from before the outage when it comes back, until this one purges: a process that
+        # exits first (a management command) leaves that to a flush (docs/operations.md).
+        if not _purge_pending:
+            logger.error("Cache unreachable, could not purge it after a publish")
+        _purge_pending = True
+        return False
+    if _purge_pending:
+        logger.warning("Cache reachable again: the purge owed since the outage is made")
+    _purge_pending = False
+    return True
 
 
 def carries_identity(request):
