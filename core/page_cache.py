@@ -120,6 +120,13 @@ def _request_is_cacheable(request):
     )
 
 
+def _asks_something(request):
+    """A reader's GET with a query string other than a page number (a situation, a filter)."""
+    return request.method in ("GET", "HEAD") and not CACHEABLE_QUERY.match(
+        request.META.get("QUERY_STRING", "")
+    )
+
+
 def _mark(response, state):
     if getattr(settings, "PAGE_CACHE_HEADER", False):
         response["X-Page-Cache"] = state
@@ -148,8 +155,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _request_is_cacheable(request):
             response = self.get_response(request)
-            if carries_identity(request):
-                # An editor's page (or one for a cookie holder) is never for shared caches.
+            if carries_identity(request) or _asks_something(request):
+                # An editor's page (or one for a cookie holder) is never for shared caches,
+                # nor an answer to a reader's query string (see the module's docstring): a
+                # proxy in front would keep one without Cache-Control (Varnish: 2 minutes).
                 patch_cache_control(response, private=True)
             return response
 

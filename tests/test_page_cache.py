@@ -370,12 +370,15 @@ def test_production_does_not_say_whether_a_page_came_from_the_cache(
     ],
 )
 def test_answers_with_a_query_string_are_never_cached(page_cache, demo_content, url):
-    """A quick answer to the same URL would tell a watcher that someone asked it lately."""
+    """A quick answer to the same URL would tell a watcher that someone asked it lately:
+    neither this cache nor a proxy in front (Varnish keeps an answer without Cache-Control
+    for two minutes) may keep it."""
     before = page_entries(page_cache)
     for _ in range(2):
         response = reader().get(url)
         assert response.status_code == 200
         assert "X-Page-Cache" not in response  # rendered, neither read nor stored
+        assert "private" in response.get("Cache-Control", "")
     assert page_entries(page_cache) == before
     # The same page without the query string is cached as usual.
     reader().get(url.split("?")[0])
