@@ -74,17 +74,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Readers' Content-Security-Policy and everyone's Permissions-Policy (policies below);
+    # the admin's Referrer-Policy (core/headers.py). Before the two that answer early, so
+    # that their responses (a 400, a static file) carry the policies too.
+    "core.headers.ReaderCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.headers.AdminReferrerPolicyMiddleware",
     # `?x=%00` gets a 400 before any view or query sees it.
     "core.middleware.RefuseNulCharactersMiddleware",
     # Static files (hashed names, pre-compressed) before anything touches the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response and 304 on If-None-Match, cached responses included.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Readers' Content-Security-Policy and everyone's Permissions-Policy (policies below);
-    # the admin's Referrer-Policy (core/headers.py).
-    "core.headers.ReaderCSPMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-    "core.headers.AdminReferrerPolicyMiddleware",
     # Outside sessions, locale and CSRF: what it stores is what the reader got.
     "core.page_cache.PageCacheMiddleware",
     # Readers' site, locale, route and settings lookups kept until the next publish.
