@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from core.content_cache import content_lookup
+from core.privacy import public
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ def language_versions(request, page=None):
 
     if page is not None:
         by_code = _live_urls_by_language(request, page.translation_key, locale_codes)
+        if page.live and current not in by_code:
+            # A private page, shown to someone allowed to see it: its own entry is itself.
+            by_code = {**by_code, current: page.get_url(request)}
         translated = set(by_code)
     elif not _is_page_route(request):
         # A view that exists in every language, e.g. search.
@@ -80,7 +84,8 @@ def _locale_codes():
 
 def _live_urls_by_language(request, translation_key, locale_codes):
     """{language code: URL} of the live pages with this translation key (one query, kept
-    in the content cache until the next publish)."""
+    in the content cache until the next publish). Not the private ones: their addresses
+    (slugs) would be shown on every public translation."""
     site = Site.find_for_request(request)
     site_id = site.pk if site is not None else None
     return _live_urls(site_id, translation_key, request=request, locale_codes=locale_codes)
@@ -88,7 +93,9 @@ def _live_urls_by_language(request, translation_key, locale_codes):
 
 @content_lookup("language-urls")
 def _live_urls(site_id, translation_key, *, request, locale_codes):
-    pages = Page.objects.live().filter(translation_key=translation_key, locale_id__in=locale_codes)
+    pages = public(
+        Page.objects.live().filter(translation_key=translation_key, locale_id__in=locale_codes)
+    )
     return {locale_codes[p.locale_id]: p.get_url(request) for p in pages}
 
 

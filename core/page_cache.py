@@ -58,10 +58,19 @@ def page_cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+# A purge this process could not make (Redis unreachable at that moment, its entries kept).
+# Until it is made, this process serves nothing from the cache and tries again with every
+# request: otherwise, once Redis answered again, a page just made private or unpublished
+# would be served from its old copy and old privacy settings for up to their lifetimes.
+_purge_pending = False
+
+
 def current_generation():
     """The cache's current generation, or None when the cache keeps nothing (Redis down:
-    core/redis_cache.py misses instead of failing): pages are then rendered for every
-    request, neither read from nor stored in the cache."""
+    django-redis misses instead of failing, core/cache_config.py) or a purge is still owed:
+    pages are then rendered for every request, neither read from nor stored in the cache."""
+    if _purge_pending and not purge_page_cache():
+        return None
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A fresh cache (or an evicted key): a number no earlier generation used.
@@ -71,12 +80,23 @@ def current_generation():
 
 
 def purge_page_cache():
-    """Forget every cached page (a new generation; old entries expire unread)."""
+    """Forget every cached page (a new generation; old entries expire unread). False if the
+    cache could not be reached; the purge is then made by this process's next request that
+    reaches it (see _purge_pending)."""
+    global _purge_pending
     cache.set(GENERATION_KEY, time.time_ns(), None)
     if cache.get(GENERATION_KEY) is None:
-        # Redis is away (the publish itself succeeded). Entries from before the outage could
-        # be served again when it comes back: flush it then (docs/operations.md).
-        logger.error("Cache unreachable, could not purge it after a publish")
+        # Redis is away (the publish itself succeeded). Other processes could serve entries
+        # from before the outage when it comes back, until this one purges: a process that
+        # exits first (a management command) leaves that to a flush (docs/operations.md).
+        if not _purge_pending:
+            logger.error("Cache unreachable, could not purge it after a publish")
+        _purge_pending = True
+        return False
+    if _purge_pending:
+        logger.warning("Cache reachable again: the purge owed since the outage is made")
+    _purge_pending = False
+    return True
 
 
 def carries_identity(request):
@@ -98,6 +118,13 @@ def _request_is_cacheable(request):
         and "HTTP_AUTHORIZATION" not in request.META
         and not EXEMPT_PATH.match(request.path_info)
         and CACHEABLE_QUERY.match(request.META.get("QUERY_STRING", ""))
+    )
+
+
+def _asks_something(request):
+    """A reader's GET with a query string other than a page number (a situation, a filter)."""
+    return request.method in ("GET", "HEAD") and not CACHEABLE_QUERY.match(
+        request.META.get("QUERY_STRING", "")
     )
 
 
@@ -129,8 +156,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _request_is_cacheable(request):
             response = self.get_response(request)
-            if carries_identity(request):
-                # An editor's page (or one for a cookie holder) is never for shared caches.
+            if carries_identity(request) or _asks_something(request):
+                # An editor's page (or one for a cookie holder) is never for shared caches,
+                # nor an answer to a reader's query string (see the module's docstring): a
+                # proxy in front would keep one without Cache-Control (Varnish: 2 minutes).
                 patch_cache_control(response, private=True)
             return response
 

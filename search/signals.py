@@ -46,12 +46,16 @@ def connect_indexed_models():
             )
 
 
-# The vocabulary learns the words of a page when it is published (search/vocabulary.py).
+# The vocabulary learns the words of a page when it is published (search/vocabulary.py),
+# unless the page is behind a password or a login: "Did you mean" would show them to anyone.
 @receiver(page_published)
 def _page_words_published(sender, instance, **kwargs):
+    from core.privacy import public
+
     from . import vocabulary
 
-    vocabulary.add_page(instance)
+    if public(Page.objects.filter(pk=instance.pk)).exists():
+        vocabulary.add_page(instance)
 
 
 # Editors' synonyms are kept with the other published lookups (core.content_cache): a

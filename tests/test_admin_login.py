@@ -286,3 +286,30 @@ def test_readers_pages_do_not_look_at_sessions(client, home_pages):
     assert response.status_code == 200
     assert "Cookie" not in response.get("Vary", "")
     assert not response.cookies
+
+
+@pytest.mark.django_db
+def test_the_open_data_api_takes_no_password(editor, demo_content):
+    """DRF's default HTTP Basic authentication on /api/v2/ logged a request in with the
+    password alone: it answered a right password with 200 and a wrong one with 403 (telling
+    a thief his stolen password was right despite the editor's app), and listed the pages
+    restricted to logged-in users, bodies included."""
+    import base64
+
+    from wagtail.models import PageViewRestriction
+
+    from knowledge.models import GuidePage
+
+    TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+    guide = GuidePage.objects.live().filter(locale__language_code="en").first()
+    PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    url = "/api/v2/pages/?type=knowledge.GuidePage&locale=en&limit=100"
+
+    def ask(password):
+        token = base64.b64encode(f"editor:{password}".encode()).decode()
+        return Client().get(url, HTTP_AUTHORIZATION=f"Basic {token}")
+
+    right, wrong = ask(PASSWORD), ask("not-the-password")
+    assert right.status_code == wrong.status_code == 200
+    for response in (right, wrong):
+        assert guide.pk not in [item["id"] for item in response.json()["items"]]

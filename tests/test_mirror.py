@@ -266,6 +266,18 @@ def test_every_page_of_the_copy_says_it_is_a_mirror_and_lists_the_others(copy, c
     assert MIRROR_URL in listing
 
 
+def test_every_page_of_the_copy_sends_no_referrer(copy):
+    """A copy on object storage or opened from a file has no Referrer-Policy header: a link in
+    the content (a court's site, a news source) would tell that site the copy's address, which
+    a censor wants to learn and block. The pages say no-referrer themselves."""
+    root = copy["dir"]
+    for path in files(root, ".html"):
+        text = read(path)
+        if 'http-equiv="refresh"' in text or path == root / "index.html":
+            continue  # a redirect to a file of the copy, the language list: no outside links
+        assert '<meta name="referrer" content="no-referrer">' in text, path
+
+
 @pytest.mark.django_db
 def test_the_live_site_shows_no_mirror_notice(client):
     response = client.get("/ru/")

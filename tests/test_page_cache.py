@@ -370,12 +370,15 @@ def test_production_does_not_say_whether_a_page_came_from_the_cache(
     ],
 )
 def test_answers_with_a_query_string_are_never_cached(page_cache, demo_content, url):
-    """A quick answer to the same URL would tell a watcher that someone asked it lately."""
+    """A quick answer to the same URL would tell a watcher that someone asked it lately:
+    neither this cache nor a proxy in front (Varnish keeps an answer without Cache-Control
+    for two minutes) may keep it."""
     before = page_entries(page_cache)
     for _ in range(2):
         response = reader().get(url)
         assert response.status_code == 200
         assert "X-Page-Cache" not in response  # rendered, neither read nor stored
+        assert "private" in response.get("Cache-Control", "")
     assert page_entries(page_cache) == before
     # The same page without the query string is cached as usual.
     reader().get(url.split("?")[0])
@@ -396,3 +399,38 @@ def test_made_up_parameters_do_not_fill_the_cache(page_cache, demo_content):
 def test_list_pages_are_still_cached(page_cache, demo_content, django_assert_num_queries):
     assert reader().get("/en/news/?page=2")["X-Page-Cache"] == "miss"
     assert_from_cache("/en/news/?page=2", django_assert_num_queries)
+
+
+@pytest.mark.django_db
+def test_a_page_made_private_while_redis_was_away_is_not_served_when_it_is_back(
+    redis_url, settings, demo_content, django_capture_on_commit_callbacks, monkeypatch
+):
+    """A privacy change whose purge could not reach Redis (a network blip at that moment):
+    once Redis answers again, neither the page's public copy nor its cached privacy settings
+    (the content cache) may be served; the page asks for the password."""
+    from wagtail.models import PageViewRestriction
+
+    from core import page_cache as page_cache_module
+
+    monkeypatch.setattr(page_cache_module, "_purge_pending", False, raising=False)
+    working = {"default": cache_config(redis_url)}
+    settings.CACHES = working
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.CONTENT_CACHE_SECONDS = 300
+    cache.clear()
+    reader().get(PROFILE)
+    assert reader().get(PROFILE)["X-Page-Cache"] == "hit"
+
+    settings.CACHES = {"default": cache_config(f"redis://127.0.0.1:{free_port()}/0")}
+    profile = Page.objects.get(locale__language_code="en", url_path__endswith="/knowledge/russia/")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=profile, restriction_type=PageViewRestriction.PASSWORD, password="pw"
+        )
+
+    settings.CACHES = working
+    try:
+        for url in (PROFILE, PROFILE + "?utm_source=x"):
+            assert 'name="password"' in reader().get(url).content.decode(), url
+    finally:
+        cache.clear()

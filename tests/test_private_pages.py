@@ -3,7 +3,7 @@ them listed, not their titles, not their teasers, not in a feed."""
 
 from django.test import Client
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 import feedparser
 import pytest
@@ -107,3 +107,54 @@ def test_a_page_made_private_leaves_the_search_results_at_once(
         PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
     assert guide.url not in reader.get(search).content.decode()
     cache.clear()
+
+
+@pytest.mark.django_db
+def test_words_of_a_private_page_are_never_offered_as_a_spelling(demo_content):
+    """Typo correction ("Did you mean") draws on the words of published pages: a private page
+    published (or edited and published again) must not teach it its words."""
+    import re
+
+    guide = GuidePage.objects.live().filter(locale__language_code="en").first()
+    PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    guide.title = "Zorblewick crossing: counsellors only"
+    guide.save_revision().publish()
+    html = Client().get("/en/search/", {"q": "zorblewik"}).content.decode()
+    assert "zorblewick" not in html.lower()
+    assert not re.search(r'class="search-suggestion"', html)
+
+
+@pytest.mark.django_db
+def test_no_language_switcher_or_hreflang_leads_to_a_private_translation(demo_content):
+    """The switcher and <link rel=alternate hreflang> of a public page name its translations'
+    addresses: a private translation's address (its slug often says what it is about) must
+    not be among them."""
+    english = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    russian = english.get_translation(Locale.objects.get(language_code="ru"))
+    russian.slug = "vstrecha-konsultantov"
+    make_private(russian)
+    html = Client().get(english.url).content.decode()
+    assert NewsPage.objects.get(pk=russian.pk).url.endswith("/vstrecha-konsultantov/")
+    assert "vstrecha-konsultantov" not in html
+    assert 'href="/ru/"' in html  # the switcher's Russian entry leads to the Russian home
+
+
+@pytest.mark.django_db
+def test_no_translation_notice_leads_to_a_private_english_original(demo_content):
+    """A translation that lags its English original links to it (the notice on the page, the
+    comparison row, the API's source_url): not when the original is private."""
+    english = CountryProfilePage.objects.live().filter(locale__language_code="en").first()
+    german = english.get_translation(Locale.objects.get(language_code="de"))
+    english.slug = "counsellors-only-profile"
+    make_private(english)  # published again: the German translation now lags it
+    reader = Client()
+    comparison = german.get_parent().specific
+    pages = [german.url, comparison.url + comparison.reverse_subpage("comparison")]
+    for url in pages:
+        html = reader.get(url).content.decode()
+        assert "counsellors-only-profile" not in html, url
+    api = reader.get(
+        "/api/v2/pages/",
+        {"type": "knowledge.CountryProfilePage", "locale": "de", "fields": "source_url"},
+    ).json()
+    assert "counsellors-only-profile" not in str(api)

@@ -94,3 +94,16 @@ def test_the_password_form_of_a_private_page_sends_its_origin(client, demo_conte
     right = client.post(action, {"password": "s3cret-words", "return_url": news.url})
     assert right.status_code == 302
     assert client.get(news.url)["Referrer-Policy"] == "no-referrer"  # the page itself
+
+
+@pytest.mark.parametrize("url", ["/en/search/?q=%00", "/static/img/favicon.svg"])
+def test_refused_addresses_and_static_files_carry_the_readers_policies(client, url):
+    """The 400 for a NUL character and WhiteNoise's static files are answered before most
+    middleware runs: they must not leave out the policies (an SVG opened on its own is a
+    document with scripts of its own)."""
+    response = client.get(url)
+    assert response.status_code in (200, 400)
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Content-Type-Options"] == "nosniff"

@@ -22,6 +22,8 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationLog
 
+from core.privacy import public
+
 
 def is_out_of_date(source_published_at, synced_at):
     return bool(source_published_at and synced_at and source_published_at > synced_at)
@@ -42,16 +44,19 @@ class SourceState:
 
 def source_states(pages):
     """{page pk: SourceState} for the translations among `pages` (pages of any languages)
-    whose English original is live. Three queries for any number of pages."""
+    whose English original is live and public (a private one's address and date are not
+    for every reader of the translation). Three queries for any number of pages."""
     english = settings.LANGUAGE_CODE
     pages = list(pages)
     if not pages:
         return {}
     originals = {
         page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in={page.translation_key for page in pages},
-            locale__language_code=english,
+        for page in public(
+            Page.objects.live().filter(
+                translation_key__in={page.translation_key for page in pages},
+                locale__language_code=english,
+            )
         )
     }
     # English pages are their own originals, not translations of them.

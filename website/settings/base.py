@@ -74,17 +74,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Readers' Content-Security-Policy and everyone's Permissions-Policy (policies below);
+    # the admin's Referrer-Policy (core/headers.py). Before the two that answer early, so
+    # that their responses (a 400, a static file) carry the policies too.
+    "core.headers.ReaderCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.headers.AdminReferrerPolicyMiddleware",
     # `?x=%00` gets a 400 before any view or query sees it.
     "core.middleware.RefuseNulCharactersMiddleware",
     # Static files (hashed names, pre-compressed) before anything touches the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response and 304 on If-None-Match, cached responses included.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Readers' Content-Security-Policy and everyone's Permissions-Policy (policies below);
-    # the admin's Referrer-Policy (core/headers.py).
-    "core.headers.ReaderCSPMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-    "core.headers.AdminReferrerPolicyMiddleware",
     # Outside sessions, locale and CSRF: what it stores is what the reader got.
     "core.page_cache.PageCacheMiddleware",
     # Readers' site, locale, route and settings lookups kept until the next publish.
@@ -374,6 +375,10 @@ X_FRAME_OPTIONS = "DENY"
 # Wagtail API v2 (read-only open data)
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # The admin's session only (the admin API needs it; its sessions passed the second
+    # factor). DRF's default HTTP Basic authentication would log in with a password alone:
+    # a password oracle and the login-restricted pages for a thief (tests/test_admin_login.py).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
 }
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
