@@ -377,6 +377,11 @@ def _route(site, language, path, *, request):
     return Page.route_for_request(request, path)
 
 
+# Views whose header and footer need the site: pages and the search page. Not /healthz: it
+# must answer from a database without the site's tables, and 503 while it is down.
+SITE_VIEWS = frozenset({"wagtail_serve", "search"})
+
+
 class ContentCacheMiddleware:
     """Turns the content cache on for readers' requests, and keeps the route of page URLs
     (the page a path leads to, found by Wagtail in 4–6 queries) for the generation."""
@@ -393,12 +398,11 @@ class ContentCacheMiddleware:
             _generation.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if _generation.get() is None:
-            return None
-        # Every reader's view: the header and footer need the site (the search page too).
-        site = _site_for(request)
         match = request.resolver_match
-        if site is None or match is None or match.url_name != "wagtail_serve":
+        if _generation.get() is None or match is None or match.url_name not in SITE_VIEWS:
+            return None  # others (/healthz, feeds of their own) look up what they need
+        site = _site_for(request)
+        if site is None or match.url_name != "wagtail_serve":
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         # Wagtail's serve view reads the route from this attribute when it is set
