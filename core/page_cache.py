@@ -208,6 +208,25 @@ def _purge_on_content_change(sender, instance, **kwargs):
     _purge_after_commit()
 
 
+def _purge_privacy_change_at_frontend_cache(sender, instance, **kwargs):
+    """Wagtail purges a page at the proxy or CDN (WAGTAILFRONTENDCACHE) when it is published
+    or unpublished; a page put behind a password or a login (with its subpages) must leave
+    it as soon, not when s-maxage runs out."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    page_id = instance.page_id
+
+    def purge():
+        from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            purge_pages_from_cache(page.get_descendants(inclusive=True).live().specific())
+
+    transaction.on_commit(purge)
+
+
 def _purge_on_page_delete(sender, instance, **kwargs):
     from wagtail.models import Page
 
@@ -229,3 +248,11 @@ def connect_purge_signals():
     post_save.connect(_purge_on_content_change, dispatch_uid="page_cache_purge_save")
     post_delete.connect(_purge_on_content_change, dispatch_uid="page_cache_purge_delete")
     post_delete.connect(_purge_on_page_delete, dispatch_uid="page_cache_purge_page_delete")
+    from wagtail.models import PageViewRestriction
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _purge_privacy_change_at_frontend_cache,
+            sender=PageViewRestriction,
+            dispatch_uid=f"frontend_cache_purge_privacy_{id(signal)}",
+        )

@@ -28,6 +28,16 @@ def _page_deleted(sender, instance, **kwargs):
         queue_page(instance)
 
 
+def _privacy_changed(sender, instance, **kwargs):
+    # A page put behind a password or a login leaves the copy like an unpublished one (its
+    # subpages with it); one made public again is exported (mirror/export.py, _affected).
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None and page.live:
+        queue_page(page)
+
+
 def _address_changed(sender, instance, **kwargs):
     # The list is on every page of a copy: the next run re-renders everything.
     from .models import PendingMirrorExport
@@ -36,7 +46,7 @@ def _address_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import MirrorAddress
@@ -44,5 +54,11 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_page_changed, dispatch_uid=f"mirror-queue-{id(signal)}")
     post_delete.connect(_page_deleted, sender=Page, dispatch_uid="mirror-queue-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _privacy_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"mirror-queue-privacy-{id(signal)}",
+        )
     post_save.connect(_address_changed, sender=MirrorAddress, dispatch_uid="mirror-address-save")
     post_delete.connect(_address_changed, sender=MirrorAddress, dispatch_uid="mirror-address-del")

@@ -357,3 +357,25 @@ def test_the_export_command_runs(tmp_path, db):
     out = io.StringIO()
     call_command("export_mirror", str(tmp_path), "--pending", stdout=out)
     assert "0 files rendered" in out.getvalue()
+
+
+def test_a_page_made_private_leaves_the_copy_with_the_next_pending_run(copy):
+    """Putting a published page behind a password is queued like an unpublish: the next
+    `--pending` run (every few minutes) removes its file and its entry in the lists, not only
+    the nightly full export."""
+    from mirror.models import PendingMirrorExport
+    from news.models import NewsPage
+
+    root = copy["dir"]
+    with copy["blocker"].unblock(), transaction.atomic():
+        PendingMirrorExport.objects.all().delete()
+        item = NewsPage.objects.live().filter(locale__language_code="de").order_by("-date")[2]
+        file = copy["exporter"].manifest[item.get_url()]["file"]
+        assert item.title in read(root / "de" / "news" / "index.html")
+        PageViewRestriction.objects.create(
+            page=item, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+        export(root, pending=True)
+        transaction.set_rollback(True)
+    assert not (root / file).exists()
+    assert item.title not in read(root / "de" / "news" / "index.html")

@@ -158,3 +158,29 @@ def test_no_translation_notice_leads_to_a_private_english_original(demo_content)
         {"type": "knowledge.CountryProfilePage", "locale": "de", "fields": "source_url"},
     ).json()
     assert "counsellors-only-profile" not in str(api)
+
+
+@pytest.mark.django_db
+def test_a_page_password_cannot_be_found_by_trying_many(demo_content):
+    """Wagtail checked a private page's shared password as often as anyone posted it (75 a
+    second from one script). After a few wrong ones, even the right one is refused for a
+    while, whoever sends it, and says why."""
+    import re
+
+    from django.core.cache import cache
+
+    news = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    make_private(news)
+    form = Client().get(news.url).content.decode()
+    action = re.search(r'<form action="([^"]+)" method="POST"', form).group(1)
+    guesser = Client()
+    try:
+        for n in range(30):
+            guesser.post(action, {"password": f"guess-{n}", "return_url": news.url})
+        reader = Client()
+        response = reader.post(action, {"password": "pw-only", "return_url": news.url})
+        assert response.status_code == 429
+        assert "Too many wrong passwords" in response.content.decode()
+        assert SECRET not in reader.get(news.url).content.decode()
+    finally:
+        cache.clear()

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.two_factor import frontend_login
+from core import page_passwords
 from core.health import healthz
 from core.sitemap import favicon, robots_txt, sitemap
 from mirror import views as mirror_views
@@ -41,6 +42,11 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     # Before Wagtail's URLs, which serve Django's plain LoginView here (no second factor).
     path("_util/login/", frontend_login, name="frontend_login"),
+    # Wagtail's password form of private pages, with a limit on wrong passwords (same URL).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_passwords.authenticate_with_password,
+    ),
     # Other addresses of this site (mirror/): in every language, and in every mirror copy.
     path("mirrors/", mirror_views.mirror_list, name="mirror_list"),
     # The alternative-service application's answer and deadline calendars.
