@@ -284,38 +284,9 @@ class PurgeRecorder(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.mark.django_db
-def test_frontend_cache_is_purged_on_publish_and_may_keep_pages(page_cache, demo_content, settings):
-    proxy = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
-    Thread(target=proxy.serve_forever, daemon=True).start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{proxy.server_port}",
-        }
-    }
-    try:
-        response = reader().get(PROFILE)
-        assert "s-maxage=300" in response["Cache-Control"]
-        page = Page.objects.get(
-            url_path__endswith="/knowledge/russia/", locale__language_code="en"
-        ).specific
-        page.save_revision().publish()
-    finally:
-        proxy.shutdown()
-        proxy.server_close()
-    assert any(path == PROFILE for _host, path in PurgeRecorder.purged)
-
-
-@pytest.mark.django_db
-def test_a_privacy_change_purges_the_page_at_the_frontend_cache(
-    page_cache, demo_content, settings, django_capture_on_commit_callbacks
-):
-    """A proxy or CDN keeps readers' pages for s-maxage. Wagtail purges a page there when it
-    is published or unpublished, not when it is put behind a password or a login: its public
-    copy stayed at the proxy for that long."""
-    from wagtail.models import PageViewRestriction
-
+@pytest.fixture
+def frontend_proxy(settings):
+    """A proxy that notes the purges Wagtail's frontend cache sends it: [(host, path)]."""
     PurgeRecorder.purged.clear()
     proxy = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
     Thread(target=proxy.serve_forever, daemon=True).start()
@@ -325,17 +296,38 @@ def test_a_privacy_change_purges_the_page_at_the_frontend_cache(
             "LOCATION": f"http://127.0.0.1:{proxy.server_port}",
         }
     }
-    try:
-        assert "s-maxage=300" in reader().get(PROFILE)["Cache-Control"]
-        page = Page.objects.get(url_path__endswith="/knowledge/russia/", locale__language_code="en")
-        with django_capture_on_commit_callbacks(execute=True):
-            PageViewRestriction.objects.create(
-                page=page, restriction_type=PageViewRestriction.LOGIN
-            )
-    finally:
-        proxy.shutdown()
-        proxy.server_close()
-    assert any(path == PROFILE for _host, path in PurgeRecorder.purged)
+    yield PurgeRecorder.purged
+    proxy.shutdown()
+    proxy.server_close()
+
+
+@pytest.mark.django_db
+def test_frontend_cache_is_purged_on_publish_and_may_keep_pages(
+    page_cache, demo_content, frontend_proxy
+):
+    response = reader().get(PROFILE)
+    assert "s-maxage=300" in response["Cache-Control"]
+    page = Page.objects.get(
+        url_path__endswith="/knowledge/russia/", locale__language_code="en"
+    ).specific
+    page.save_revision().publish()
+    assert any(path == PROFILE for _host, path in frontend_proxy)
+
+
+@pytest.mark.django_db
+def test_a_privacy_change_purges_the_page_at_the_frontend_cache(
+    page_cache, demo_content, frontend_proxy, django_capture_on_commit_callbacks
+):
+    """A proxy or CDN keeps readers' pages for s-maxage. Wagtail purges a page there when it
+    is published or unpublished, not when it is put behind a password or a login: its public
+    copy stayed at the proxy for that long."""
+    from wagtail.models import PageViewRestriction
+
+    assert "s-maxage=300" in reader().get(PROFILE)["Cache-Control"]
+    page = Page.objects.get(url_path__endswith="/knowledge/russia/", locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert any(path == PROFILE for _host, path in frontend_proxy)
 
 
 @pytest.mark.django_db
