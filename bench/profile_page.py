@@ -20,6 +20,7 @@ import pstats
 import statistics
 import tempfile
 import time
+import urllib.parse
 
 import djangoenv
 
@@ -99,6 +100,20 @@ def profile_searches(client, top):
     paths = reader_paths()
     for path in paths:
         assert client.get(path).status_code == 200, path
+    plain = []  # without the profiler: which searches are slow, and how slow
+    for path in paths:
+        with CaptureQueriesContext(connection) as context:
+            started = time.perf_counter()
+            client.get(path)
+            plain.append(((time.perf_counter() - started) * 1000, len(context), path))
+    ordered = sorted(ms for ms, _n, _path in plain)
+    print(
+        f"=== {len(paths)} reader searches (no profiler): median "
+        f"{statistics.median(ordered):.1f} ms, p95 {ordered[round(0.95 * (len(ordered) - 1))]:.1f}"
+        f" ms; slowest:"
+    )
+    for ms, count, path in sorted(plain, reverse=True)[:12]:
+        print(f"  {ms:6.1f} ms  {count:2d} queries  {urllib.parse.unquote(path)}")
     times, query_counts = [], []
     profile = cProfile.Profile()
     for path in paths:

@@ -1,5 +1,5 @@
 """The database search backend ("search.database"): Wagtail's, with alternatives grouped on
-SQLite.
+SQLite and without a needless column on PostgreSQL.
 
 Wagtail's SQLite compiler (django-modelsearch) writes a PlainText of several words with
 operator "or" as `"a" OR "b"` without parentheses, so `And(PlainText("x"), PlainText("a b",
@@ -7,7 +7,12 @@ operator="or"))` reaches FTS5 as `"x" AND "a" OR "b"`, which FTS5 reads as `("x"
 "b"`: every page with "b" matches although it lacks "x". The search asks exactly that (a
 concept's alternatives in one PlainText, search/query.py), so on SQLite the words a reader
 typed stopped being required once a synonym or another form was among the alternatives.
-The PostgreSQL compiler groups them already; there the stock backend is used unchanged.
+The PostgreSQL compiler groups them already.
+
+On PostgreSQL the compiler filters on `title || body` through an annotation, so the query
+also selects that concatenated vector for every matching row before sorting them: for a
+word 3,600 pages have, 115 of the query's 196 ms went into building vectors nobody reads.
+The column is left out of the SELECT there (the WHERE clause keeps the expression).
 """
 
 from functools import cache
@@ -59,8 +64,44 @@ def _grouped_backend_class():
     return Backend
 
 
+# The annotation modelsearch's PostgreSQL compiler filters on (PostgresSearchQueryCompiler.search).
+_VECTOR = "_vector_"
+
+
+@cache
+def _postgres_backend_class():
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresAutocompleteQueryCompiler,
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+
+    class UnselectedVectorMixin:
+        def _apply_ordering_and_scoring(self, queryset, *args, **kwargs):
+            selected = set(queryset.query.annotation_select)
+            if _VECTOR in selected:
+                queryset = queryset.all()
+                queryset.query.set_annotation_mask(selected - {_VECTOR})
+            return super()._apply_ordering_and_scoring(queryset, *args, **kwargs)
+
+    class QueryCompiler(UnselectedVectorMixin, PostgresSearchQueryCompiler):
+        pass
+
+    class AutocompleteQueryCompiler(UnselectedVectorMixin, PostgresAutocompleteQueryCompiler):
+        pass
+
+    class Backend(PostgresSearchBackend):
+        query_compiler_class = QueryCompiler
+        autocomplete_query_compiler_class = AutocompleteQueryCompiler
+
+    return Backend
+
+
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
     backend = _stock_backend(params)
-    if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
+    name = type(backend).__name__
+    if connection.vendor == "sqlite" and name == "SQLiteSearchBackend":
         return _grouped_backend_class()(params)
+    if connection.vendor == "postgresql" and name == "PostgresSearchBackend":
+        return _postgres_backend_class()(params)
     return backend

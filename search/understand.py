@@ -159,6 +159,7 @@ def _check_spelling(concepts, language):
         if not replacements and not _is_dictionary_word(word, language):
             best = vocabulary.nearest(word, language)
             replacements = [best] if best else []
+        replacements = [w for w in replacements if vocabulary.on_public_pages(w, language)]
         if not replacements:
             concept.known = False
             concept.fuzzy = True

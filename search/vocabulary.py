@@ -63,8 +63,9 @@ def _terms(language, counts):
 
 
 def add_page(page):
-    """Add the words of a page just published (words of unpublished pages stay until the
-    next rebuild: a correction that finds nothing is not offered)."""
+    """Add the words of a page just published. Words of pages unpublished, deleted or put
+    behind a password since stay until the next rebuild; `on_public_pages` keeps them out of
+    corrections."""
     language = page.locale.language_code
     terms = _terms(language, dict.fromkeys(page_words(page.specific), 1))
     SearchTerm.objects.bulk_create(terms, ignore_conflicts=True, batch_size=500)
@@ -123,6 +124,27 @@ def by_skeleton(word, language, limit=3):
         candidates = terms.filter(skeleton__startswith=stem).values_list("word", "skeleton")
         rows = [w for w, k in candidates[:200] if _without_ending(k) == stem][:limit]
     return rows
+
+
+def on_public_pages(word, language):
+    """Whether a live page anyone may read uses `word` now (the database index, kept up to
+    date with every publish, and the view restrictions as they are). The vocabulary may
+    still hold the words of a page unpublished or made private since its last rebuild:
+    offered as "Did you mean", they would show its text to anyone who guesses close to
+    them."""
+    from core.privacy import public_for_search
+
+    from . import routing
+
+    name = routing.FALLBACK if routing.has_fallback() else "default"
+    if not routing.uses_database(name):
+        return False  # no database index to ask: offer no correction rather than a leak
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return False
+    pages = public_for_search(Page.objects.live().filter(locale=locale))
+    found = pages.search(word, backend=name, operator="and", order_by_relevance=False)
+    return bool(list(found[:1]))
 
 
 def max_edits(word):

@@ -1,6 +1,9 @@
 """Pages behind a password or a login are for the people given access: readers never see
 them listed, not their titles, not their teasers, not in a feed."""
 
+import re
+from html import unescape as html_unescape
+
 from django.test import Client
 
 from wagtail.models import Locale, PageViewRestriction
@@ -122,6 +125,36 @@ def test_words_of_a_private_page_are_never_offered_as_a_spelling(demo_content):
     html = Client().get("/en/search/", {"q": "zorblewik"}).content.decode()
     assert "zorblewick" not in html.lower()
     assert not re.search(r'class="search-suggestion"', html)
+
+
+def _offered_spelling(language, query):
+    html = Client().get(f"/{language}/search/", {"q": query}).content.decode()
+    found = re.search(r'class="search-suggestion"[^>]*>(.*?)</p>', html, re.S)
+    return html_unescape(re.sub(r"<[^>]+>", " ", found.group(1))).lower() if found else ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("change", ["made private", "unpublished", "deleted"])
+def test_words_a_page_had_when_public_are_not_offered_after_it_left(demo_content, change):
+    """The vocabulary learns a page's words when it is published and keeps them until it is
+    rebuilt. Once the page is behind a login, unpublished or deleted, "Did you mean" must not
+    offer them: in Latin letters or misspelt, its words would show what it says."""
+    from search import vocabulary
+
+    guide = GuidePage.objects.live().filter(locale__language_code="ru").first()
+    guide.title = "Зорбливик: переход для консультантов"
+    guide.save_revision().publish()
+    vocabulary.rebuild(["ru"])
+    assert "зорбливик" in _offered_spelling("ru", "зорбливек")  # public: a fair correction
+    assert "зорбливик" in _offered_spelling("ru", "zorblivik")
+    if change == "made private":
+        PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    elif change == "unpublished":
+        guide.unpublish()
+    else:
+        guide.delete()
+    for typed in ("зорбливек", "zorblivik"):
+        assert "зорбливик" not in _offered_spelling("ru", typed), (change, typed)
 
 
 @pytest.mark.django_db

@@ -60,3 +60,21 @@ def test_a_word_with_alternatives_does_not_free_the_other_words(demo_content):
     }
     assert with_either, "the demo has pages with those words"
     assert both == set(), "no page has the made-up word, so none has both"
+
+
+@pytest.mark.django_db
+def test_postgresql_search_does_not_select_the_matched_vectors(demo_content):
+    """Wagtail's compiler filters on `title || body` through an annotation, which also made
+    PostgreSQL build that vector for every matching row before sorting (115 of 196 ms for a
+    word 3,600 pages use). The match stays in WHERE; the SELECT list leaves it out."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only (SQLite searches with FTS5): CI's PostgreSQL pass")
+    if not routing.uses_database(routing.backend_name_for("en")):
+        pytest.skip("the search node answers searches here: CI's PostgreSQL pass")
+    with CaptureQueriesContext(connection) as queries:
+        found = search_locale("conscientious objection", Locale.objects.get(language_code="en"))
+    assert found.pages
+    search_sql = next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
+    select_list, _, where = search_sql.partition(" FROM ")
+    assert MATCHED not in select_list and "_vector_" not in select_list
+    assert f"({MATCHED}) @@" in where

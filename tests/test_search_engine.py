@@ -239,7 +239,8 @@ def test_phrase_query_and_locale_filter(indexed, home_pages):
 def test_two_hundred_hits_come_in_one_request_without_a_scroll(language_backends, home_pages):
     """The search page asks for up to 200 hits. Wagtail would page through them with the
     scroll API (three requests and a scroll context on the node per reader's search); they
-    come in one request, all of them, best first."""
+    come in one request, all of them, best first, their ids read from doc values (stored
+    fields made the node decompress each hit's whole document)."""
     backend = language_backends["en"]
     parent = home_pages["en"]
     pages = [
@@ -249,12 +250,13 @@ def test_two_hundred_hits_come_in_one_request_without_a_scroll(language_backends
     index = backend.get_index_for_model(Page)
     index.add_items(Page, pages)
     index.refresh()
-    calls = []
+    calls, asked = [], {}
     for name in ("search", "scroll", "clear_scroll"):
         method = getattr(backend.es, name)
 
         def spy(*args, _name=name, _method=method, **kwargs):
             calls.append(_name)
+            asked.update(kwargs)
             return _method(*args, **kwargs)
 
         setattr(backend.es, name, spy)
@@ -271,5 +273,6 @@ def test_two_hundred_hits_come_in_one_request_without_a_scroll(language_backends
             index.delete_item(page)
         index.refresh()
     assert calls == ["search"]
+    assert asked["docvalue_fields"] == ["pk"]
     assert len(found) == 120
     assert len({p.pk for p in found}) == 120
