@@ -12,6 +12,7 @@ Engine-independent, so the database backend and the node read a query the same w
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from core.lemmas import _morph
 
@@ -59,13 +60,23 @@ class Understood:
         """Concepts a page must match when all are asked for: those some page can match."""
         return [c for c in self.concepts if c.known]
 
-    @property
+    @cached_property
     def suggestion(self):
-        """The query with corrected words, or '' when nothing was corrected."""
-        if not any(c.corrected for c in self.concepts):
+        """The query with corrected words, or '' when nothing was corrected.
+
+        Only words a public page uses now are offered: the vocabulary may still hold words of
+        pages unpublished or made private since it was built, and "Did you mean" would show
+        them to anyone typing close to them. (Asked only here, where a correction is shown:
+        a search with such a word finds public pages or nothing.)"""
+        shown = [
+            c
+            for c in self.concepts
+            if c.corrected and vocabulary.on_public_pages(c.corrected, self.language)
+        ]
+        if not shown:
             return ""
         text = self.cleaned
-        for concept in self.concepts:
+        for concept in shown:
             if concept.corrected:
                 text = re.sub(
                     rf"(?<!\w){re.escape(concept.typed)}(?!\w)", concept.corrected, text, count=1
@@ -159,7 +170,6 @@ def _check_spelling(concepts, language):
         if not replacements and not _is_dictionary_word(word, language):
             best = vocabulary.nearest(word, language)
             replacements = [best] if best else []
-        replacements = [w for w in replacements if vocabulary.on_public_pages(w, language)]
         if not replacements:
             concept.known = False
             concept.fuzzy = True
