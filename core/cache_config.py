@@ -12,7 +12,14 @@ import environ
 # a server error. Reads miss and writes are dropped while it is away (pages are rendered
 # from the database); short timeouts keep a Redis that hangs from holding requests.
 REDIS_BACKEND = "django_redis.cache.RedisCache"
-REDIS_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+# After a call that Redis did not answer, the process leaves it alone for a few seconds
+# (core/cache_breaker.py): a Redis that hangs costs one timeout, not one per cache call.
+REDIS_OPTIONS = {
+    "CLIENT_CLASS": "core.cache_breaker.BreakerClient",
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": 0.5,
+    "SOCKET_TIMEOUT": 0.5,
+}
 LOCAL_MEMORY_BACKEND = "django.core.cache.backends.locmem.LocMemCache"
 # Per worker. A cached page is ~25 KB, most lookups far less: at most ~50 MB per worker.
 LOCAL_MEMORY_ENTRIES = 2000

@@ -28,6 +28,7 @@ from demo.data import guide, translation
 from search import indexing, node
 from search.backend_settings import search_backends
 from search.models import PendingIndexUpdate
+from tests.hanging_socket import HangingSocket as HangingNode
 
 # The Russian title of the guide on ignored electronic summonses (demo/data).
 SUMMONS_GUIDE_RU = translation("ru", guide("ignored-electronic-summons")["title"])
@@ -35,33 +36,6 @@ SUMMONS_GUIDE_RU = translation("ru", guide("ignored-electronic-summons")["title"
 LANGUAGES = ["en", "de", "ru", "uk", "be"]
 # Well below gunicorn's 30 s, and below the 10 s a single node request used to wait.
 BUDGET_SECONDS = 3
-
-
-class HangingNode:
-    """Accepts TCP connections on a free port and never sends a byte back."""
-
-    def __init__(self):
-        self.server = socket.create_server(("127.0.0.1", 0))
-        self.connections = []
-        self.url = f"http://127.0.0.1:{self.server.getsockname()[1]}"
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _address = self.server.accept()
-            except OSError:  # closed
-                return
-            self.connections.append(connection)
-
-    @property
-    def accepted(self):
-        return len(self.connections)
-
-    def close(self):
-        self.server.close()
-        for connection in self.connections:
-            connection.close()
 
 
 @pytest.fixture

@@ -228,6 +228,9 @@ RELEASE_ID = release_id(BASE_DIR)
 CACHES = {"default": cache_config(CACHE_URL, RELEASE_ID)}
 # django-redis logs what it ignored while Redis is away; core/log_format.OncePerMinute
 # keeps that to one record a minute (core/apps.py).
+# After a Redis call that timed out, this process does not ask Redis for this long
+# (core/cache_breaker.py): a hung Redis costs one timeout, not one per cache call.
+CACHE_BREAKER_SECONDS = env.float("CACHE_BREAKER_SECONDS", default=5.0)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "core.cache"
 # A publish purges the cache of the worker that handled it. Only a cache shared by all
