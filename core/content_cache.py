@@ -177,6 +177,12 @@ LOOKUPS = {
     "search-suggestions": Lookup(
         ("locale",), "the titles and rule headings suggestions come from (publishing)"
     ),
+    "search-rule-articles": Lookup(
+        ("locale",),
+        "(rule id, article, country code) of a locale's rules on live public profiles, in the "
+        "knowledge base's order (publishing a profile)",
+        in_process=True,
+    ),
     "search-case-numbers": Lookup(
         ("locale",),
         "the decisions' case numbers, in parts (publishing a decision)",

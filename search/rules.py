@@ -77,34 +77,42 @@ def _article_pattern(number):
     return rf"(^|[^0-9.]){re.escape(number)}([^0-9]|$)"
 
 
+@content_lookup("search-rule-articles")
+def _rule_articles(locale):
+    """(rule id, article, country code) of the rules of live, public profiles in `locale`,
+    in the knowledge base's order of profiles (the same in every language): matched against
+    the reader's numbers in Python, so an article query costs no regular expression in SQL."""
+    profiles = public(Page.objects.live().filter(locale=locale, depth__gt=1))
+    rules = (
+        LegalRule.objects.filter(locale=locale, profile__in=profiles)
+        .exclude(article="")
+        .order_by("profile__path", "sort_order", "pk")
+    )
+    return tuple(rules.values_list("pk", "article", "profile__country__code"))
+
+
 def rules_with_articles(numbers, locale):
-    """[RuleHit] for rules of live, public profiles in `locale` whose article or legal act
-    names one of `numbers`."""
+    """[RuleHit] for rules of live, public profiles in `locale` whose article names one of
+    `numbers`: per number in the knowledge base's order, the country of the reader's
+    language first."""
     if not numbers:
         return []
-    profiles = public(Page.objects.live().filter(locale=locale, depth__gt=1))
-    found = []
-    seen = set()
     home = HOME_COUNTRY.get(locale.language_code)
+    articles = _rule_articles(locale)
+    wanted = []
     for number in numbers:
-        pattern = _article_pattern(number)
-        rules = (
-            LegalRule.objects.filter(locale=locale, profile__in=profiles)
-            .filter(article__iregex=pattern)
-            .defer("sources")
-            .select_related("profile", "profile__country")
-            # The knowledge base's order of profiles (the same in every language), the
-            # country of the reader's language first.
-            .order_by("profile__path", "sort_order", "pk")
-        )
-        rules = sorted(rules, key=lambda r: r.profile.country.code != home)
-        for rule in rules:
-            if rule.pk not in seen:
-                seen.add(rule.pk)
-                found.append(
-                    RuleHit(rule, rule.profile, coverage=1.0, by_article=True, complete=True)
-                )
-    return found
+        pattern = re.compile(_article_pattern(number), re.IGNORECASE)
+        matching = [(pk, code) for pk, article, code in articles if pattern.search(article)]
+        wanted += [pk for pk, code in sorted(matching, key=lambda m: m[1] != home)]
+    if not wanted:
+        return []
+    rules = LegalRule.objects.defer("sources").select_related("profile", "profile__country")
+    by_pk = rules.in_bulk(list(dict.fromkeys(wanted)))
+    return [
+        RuleHit(by_pk[pk], by_pk[pk].profile, coverage=1.0, by_article=True, complete=True)
+        for pk in dict.fromkeys(wanted)
+        if pk in by_pk
+    ]
 
 
 def rule_text(rule):

@@ -158,6 +158,37 @@ def test_words_a_page_had_when_public_are_not_offered_after_it_left(demo_content
 
 
 @pytest.mark.django_db
+def test_an_article_number_finds_no_rule_of_a_profile_made_private(
+    demo_content, settings, django_capture_on_commit_callbacks
+):
+    """The rules an article number finds are kept per locale (content cache): a profile put
+    behind a login since must drop out of them with the next search."""
+    from django.core.cache import cache
+
+    from knowledge.models import LegalRule
+
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CONTENT_CACHE_SECONDS = 300
+    cache.clear()
+    rule = next(
+        r
+        for r in LegalRule.objects.filter(locale__language_code="ru").select_related("profile")
+        if re.search(r"\b\d{3}\b", r.article) and r.profile.live
+    )
+    number = re.search(r"\b(\d{3})\b", rule.article).group(1)
+    reader = Client()
+    assert f"#{rule.anchor}" in reader.get("/ru/search/", {"q": f"ст. {number}"}).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=rule.profile, restriction_type=PageViewRestriction.LOGIN
+        )
+    html = reader.get("/ru/search/", {"q": f"ст. {number}"}).content.decode()
+    assert f"#{rule.anchor}" not in html
+    assert rule.profile.url not in html
+    cache.clear()
+
+
+@pytest.mark.django_db
 def test_no_language_switcher_or_hreflang_leads_to_a_private_translation(demo_content):
     """The switcher and <link rel=alternate hreflang> of a public page name its translations'
     addresses: a private translation's address (its slug often says what it is about) must
