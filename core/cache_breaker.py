@@ -6,11 +6,16 @@ answers. Each cache call then waits SOCKET_TIMEOUT (0.5 s, core/cache_config.py)
 django-redis gives up and misses; a page makes about twenty such calls, so every page took
 10 s and a search 5 s. With the breaker only the call that finds Redis gone waits; until the
 breaker's time is over every call misses at once, exactly as while Redis is away (reads
-miss, writes are dropped, a purge stays owed: core/page_cache.py). Then one call tries again.
+miss, writes are dropped). Then the next call tries again. A purge after a publish asks
+anyway (`asking_anyway`): other workers may reach Redis and would serve what it purges. A
+Redis that answers with an error (out of memory, read-only) does not open the breaker.
 """
 
+import contextlib
+import contextvars
 import functools
 import logging
+import socket
 import time
 
 from django.conf import settings
@@ -18,6 +23,7 @@ from django.conf import settings
 from django_redis.client import DefaultClient
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 # A child of "core.cache": not limited by that logger's once-a-minute filter (core/apps.py),
 # which is for django-redis's record of every ignored error.
@@ -44,8 +50,9 @@ COMMANDS = (
     "persist",
     "clear",
     "keys",
-    "iter_keys",
 )
+# Not guarded: iter_keys (a generator: its errors come after the call), lock, the set and
+# hash commands, incr_version: nothing here uses them.
 
 
 class Breaker:
@@ -75,10 +82,36 @@ class Breaker:
 
 
 _breakers = {}
+# Set while a command runs: the commands it is made of (set_many's sets) are not guarded again.
+_running = contextvars.ContextVar("cache_breaker_running", default=False)
+# Set by `asking_anyway()`: a purge waits for Redis rather than staying owed.
+_bypass = contextvars.ContextVar("cache_breaker_bypass", default=False)
+# What says Redis is not answering (a Redis that answers with an error is not): the
+# exceptions django-redis wraps into ConnectionInterrupted, less ResponseError.
+_UNREACHABLE = (RedisConnectionError, RedisTimeoutError, socket.timeout, OSError)
 
 
 def breaker_for(client):
-    return _breakers.setdefault(tuple(client._server), Breaker())
+    key = tuple(client._server)
+    breaker = _breakers.get(key)
+    if breaker is None:
+        breaker = _breakers.setdefault(key, Breaker())
+    return breaker
+
+
+@contextlib.contextmanager
+def asking_anyway():
+    """Ask Redis even while the breaker is open (a purge after a publish: worth one timeout,
+    as the other workers may reach Redis and serve what the purge was for)."""
+    token = _bypass.set(True)
+    try:
+        yield
+    finally:
+        _bypass.reset(token)
+
+
+def _unreachable(error):
+    return isinstance(error, _UNREACHABLE) or isinstance(error.__cause__, _UNREACHABLE)
 
 
 def _guarded(name):
@@ -86,18 +119,28 @@ def _guarded(name):
 
     @functools.wraps(command)
     def guarded(self, *args, **kwargs):
+        if _running.get():
+            return command(self, *args, **kwargs)
         breaker = breaker_for(self)
-        if breaker.is_open():
+        if breaker.is_open() and not _bypass.get():
             # What django-redis raises for an unreachable Redis: the cache (with
             # IGNORE_EXCEPTIONS) turns it into a miss or a dropped write.
             raise ConnectionInterrupted(connection=None) from RedisConnectionError(
                 "the cache breaker is open"
             )
+        token = _running.set(True)
         try:
             result = command(self, *args, **kwargs)
-        except ConnectionInterrupted:
-            breaker.trip()
+        except ConnectionInterrupted as error:
+            if _unreachable(error):
+                breaker.trip()
             raise
+        except _UNREACHABLE as error:
+            # ttl, expire, persist, touch let redis-py's error through: the same as above.
+            breaker.trip()
+            raise ConnectionInterrupted(connection=None) from error
+        finally:
+            _running.reset(token)
         breaker.answered()
         return result
 

@@ -30,6 +30,7 @@ import contextvars
 import functools
 import hashlib
 import inspect
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -210,10 +211,12 @@ LOOKUPS = {
 
 _generation = contextvars.ContextVar("content_cache_generation", default=None)
 _MISSING = object()
-# (generation, {key: answer}) of the `in_process` lookups; replaced whole when the generation
-# changes, and emptied when it holds IN_PROCESS_ENTRIES (keys with arguments, e.g. a locale,
-# are few, but a bound keeps a worker's memory flat whatever the keys).
-_in_process = (None, {})
+# (generation, deadline, {key: answer}) of the `in_process` lookups; replaced whole when the
+# generation changes or after CONTENT_CACHE_SECONDS (as long as a shared entry lives: without
+# a shared cache another worker's publish never changes this worker's generation), and
+# emptied when it holds IN_PROCESS_ENTRIES (keys with arguments, e.g. a locale, are few, but a
+# bound keeps a worker's memory flat whatever the keys).
+_in_process = (None, 0.0, {})
 IN_PROCESS_ENTRIES = 256
 _in_use = {}  # lookup name: the function that reaches it ("module.qualname")
 
@@ -231,10 +234,11 @@ def _cached_content(key, compute, *, in_process=False):
     if generation is None:
         return compute()
     if in_process:
-        kept_generation, kept = _in_process
-        if kept_generation != generation:
+        kept_generation, deadline, kept = _in_process
+        now = time.monotonic()
+        if kept_generation != generation or now > deadline:
             kept = {}
-            _in_process = (generation, kept)
+            _in_process = (generation, now + content_cache_seconds(), kept)
         value = kept.get(key, _MISSING)
         if value is _MISSING:
             value = _cached_content(key, compute)

@@ -23,6 +23,7 @@ own. Purges are rare (editors publishing), the cache refills on the next visit o
 The content cache (core/content_cache.py) uses the same generation.
 """
 
+import contextlib
 import logging
 import re
 import time
@@ -32,6 +33,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
+
+from .cache_breaker import asking_anyway
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +72,7 @@ def current_generation():
     """The cache's current generation, or None when the cache keeps nothing (Redis down:
     django-redis misses instead of failing, core/cache_config.py) or a purge is still owed:
     pages are then rendered for every request, neither read from nor stored in the cache."""
-    if _purge_pending and not purge_page_cache():
+    if _purge_pending and not purge_page_cache(retry=True):
         return None
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -79,13 +82,19 @@ def current_generation():
     return generation
 
 
-def purge_page_cache():
+def purge_page_cache(*, retry=False):
     """Forget every cached page (a new generation; old entries expire unread). False if the
     cache could not be reached; the purge is then made by this process's next request that
-    reaches it (see _purge_pending)."""
+    reaches it (see _purge_pending).
+
+    A purge for a change asks Redis even while this process's breaker is open after a
+    timeout (core/cache_breaker.py): the other workers may reach Redis and would go on
+    serving what the change replaced. The retries with readers' requests (`retry`) obey it."""
     global _purge_pending
-    cache.set(GENERATION_KEY, time.time_ns(), None)
-    if cache.get(GENERATION_KEY) is None:
+    with contextlib.nullcontext() if retry else asking_anyway():
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+        reached = cache.get(GENERATION_KEY) is not None
+    if not reached:
         # Redis is away (the publish itself succeeded). Other processes could serve entries
         # from before the outage when it comes back, until this one purges: a process that
         # exits first (a management command) leaves that to a flush (docs/operations.md).

@@ -76,6 +76,13 @@ class CleanSearchFilter(SearchFilter):
                 continue
             if getattr(results, "answered_by_fallback", False):
                 continue  # the node failed: the fallback, with the database's query
+            wider = compile_query(understood, database=database, operator="or")
+            if not results.count() and wider is not None:
+                # Like the search page: pages with some of the words rather than none. (An
+                # empty answer only here would also tell which word some page once had.)
+                results = queryset.search(
+                    wider, backend=backend_name, order_by_relevance=order_by_relevance
+                )
             return results
         raise BadRequestError("search is not available at the moment")
 

@@ -6,7 +6,7 @@ that answer the query as results linking to their anchor on the profile (`rule.a
 rendered by templates/components/rule.html), with heading, status and penalty.
 
 - Article numbers ("328", "ст. 337", "Art. 336", "статья 338") find the rules whose article
-  (or legal act) names that number, in the reader's language, on any engine: a database
+  names that number, in the reader's language, on any engine: a database
   lookup, the node is not needed.
 - Other queries: the rules of the profiles the engine found, scored by how many of the
   query's concepts their own text (heading, summary, legal act, consequences, topic and
@@ -106,8 +106,11 @@ def rules_with_articles(numbers, locale):
         wanted += [pk for pk, code in sorted(matching, key=lambda m: m[1] != home)]
     if not wanted:
         return []
-    rules = LegalRule.objects.defer("sources").select_related("profile", "profile__country")
-    by_pk = rules.in_bulk(list(dict.fromkeys(wanted)))
+    # Checked again here: a worker's own copy of the list (without a shared cache) may be
+    # older than a profile's unpublishing or new password.
+    profiles = public(Page.objects.live().filter(locale=locale, depth__gt=1))
+    rules = LegalRule.objects.filter(profile__in=profiles).defer("sources")
+    by_pk = rules.select_related("profile", "profile__country").in_bulk(list(dict.fromkeys(wanted)))
     return [
         RuleHit(by_pk[pk], by_pk[pk].profile, coverage=1.0, by_article=True, complete=True)
         for pk in dict.fromkeys(wanted)

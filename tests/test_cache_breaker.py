@@ -9,6 +9,7 @@ through the same client in tests/test_page_cache.py."""
 
 import time
 
+from django.core.cache import cache
 from django.test import Client
 
 import pytest
@@ -52,3 +53,41 @@ def test_redis_is_asked_again_once_the_breaker_time_is_over(demo_content, hung_r
     time.sleep(0.3)
     reader.get("/en/")
     assert hung_redis.accepted > asked
+
+
+# --- with a Redis that answers (tests/test_page_cache.py's server) ------------------------
+
+
+@pytest.fixture
+def answering_redis(redis_url, settings):
+    settings.CACHES = {"default": cache_config(redis_url)}
+    settings.CACHE_BREAKER_SECONDS = 60
+    cache.clear()
+    yield cache.client.get_client()
+    cache_breaker._breakers.clear()
+    cache.clear()
+
+
+def test_a_purge_after_a_publish_asks_redis_even_while_the_breaker_is_open(answering_redis):
+    """One timeout in this worker must not keep a publish's purge from the other workers,
+    which reach Redis and would go on serving the page it replaced."""
+    from core import page_cache
+
+    before = cache.get(page_cache.GENERATION_KEY) or page_cache.current_generation()
+    cache_breaker.breaker_for(cache.client).trip()
+    assert cache.get(page_cache.GENERATION_KEY) is None  # readers' lookups skip Redis
+    assert page_cache.purge_page_cache()
+    cache_breaker._breakers.clear()
+    assert cache.get(page_cache.GENERATION_KEY) != before  # the new generation is in Redis
+
+
+def test_a_redis_that_answers_with_an_error_does_not_open_the_breaker(answering_redis):
+    """Out of memory (or read-only) refuses writes; reads still answer and must be used."""
+    cache.set("kept", "value")
+    answering_redis.config_set("maxmemory-policy", "noeviction")
+    answering_redis.config_set("maxmemory", 1)
+    try:
+        cache.set("refused", "x" * 1000)  # OOM: dropped, like any write Redis refuses
+        assert cache.get("kept") == "value"
+    finally:
+        answering_redis.config_set("maxmemory", 0)

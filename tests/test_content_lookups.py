@@ -7,7 +7,9 @@ import ast
 import importlib
 import pkgutil
 import re
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.apps import apps
 from django.core.cache import cache
@@ -209,6 +211,28 @@ def test_an_in_process_answer_is_unpickled_once_and_dropped_by_a_publish(
     purge_page_cache()  # what every publish does
     assert trial_lookups(lambda: paths("en")) == ("/en/", 2)
     assert asked == ["en", "en"]
+
+
+@pytest.mark.django_db
+def test_an_in_process_answer_ends_with_the_content_cache_time(trial_lookups, monkeypatch):
+    """Without a shared cache another worker's publish never reaches this worker's generation:
+    its in-process answers (the restricted paths among them) must end like its other
+    entries, after CONTENT_CACHE_SECONDS, not live as long as the worker."""
+    monkeypatch.setitem(LOOKUPS, "trial", Lookup(("language",), "a trial", in_process=True))
+    asked = []
+
+    @content_lookup("trial")
+    def paths(language):
+        asked.append(language)
+        return (f"/{language}/", len(asked))
+
+    trial_lookups(lambda: paths("en"))
+    trial_lookups(lambda: paths("en"))
+    assert asked == ["en"]
+    later = time.monotonic() + 301
+    monkeypatch.setattr(content_cache, "time", SimpleNamespace(monotonic=lambda: later))
+    cache.clear()  # the shared entry ends with the same time
+    assert trial_lookups(lambda: paths("en")) == ("/en/", 2)
 
 
 def test_a_key_is_made_only_of_plain_values_and_models():

@@ -155,6 +155,16 @@ def test_words_a_page_had_when_public_are_not_offered_after_it_left(demo_content
         guide.delete()
     for typed in ("зорбливек", "zorblivik"):
         assert "зорбливик" not in _offered_spelling("ru", typed), (change, typed)
+    # Nor does the API answer a query with the word differently from one with a made-up
+    # word (it would tell that some page had it): both list the pages with the other word.
+    reader = Client()
+
+    def api_titles(query):
+        found = reader.get("/api/v2/pages/", {"search": query, "locale": "ru"}).json()
+        return {item["title"] for item in found["items"]}
+
+    with_word = api_titles("зорбливик мобилизация")
+    assert with_word and with_word == api_titles("зорблывык мобилизация")
 
 
 @pytest.mark.django_db
