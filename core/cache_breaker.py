@@ -15,7 +15,6 @@ import contextlib
 import contextvars
 import functools
 import logging
-import socket
 import time
 
 from django.conf import settings
@@ -88,7 +87,7 @@ _running = contextvars.ContextVar("cache_breaker_running", default=False)
 _bypass = contextvars.ContextVar("cache_breaker_bypass", default=False)
 # What says Redis is not answering (a Redis that answers with an error is not): the
 # exceptions django-redis wraps into ConnectionInterrupted, less ResponseError.
-_UNREACHABLE = (RedisConnectionError, RedisTimeoutError, socket.timeout, OSError)
+_UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)  # OSError: socket timeouts
 
 
 def breaker_for(client):

@@ -77,10 +77,9 @@ class Understood:
             return ""
         text = self.cleaned
         for concept in shown:
-            if concept.corrected:
-                text = re.sub(
-                    rf"(?<!\w){re.escape(concept.typed)}(?!\w)", concept.corrected, text, count=1
-                )
+            text = re.sub(
+                rf"(?<!\w){re.escape(concept.typed)}(?!\w)", concept.corrected, text, count=1
+            )
         return text
 
     def words(self):

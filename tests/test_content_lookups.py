@@ -177,14 +177,8 @@ def test_none_is_asked_again_unless_the_catalogue_keeps_it(trial_lookups):
     assert asked == ["missing", "not in the key", "missing"]
 
 
-@pytest.mark.django_db
-def test_an_in_process_answer_is_unpickled_once_and_dropped_by_a_publish(
-    trial_lookups, monkeypatch, django_capture_on_commit_callbacks
-):
-    """An `in_process` entry is read from the worker's memory (the same object each time,
-    no trip to the shared cache), until a publish starts a new generation."""
-    from core.page_cache import purge_page_cache
-
+def _in_process_trial(monkeypatch):
+    """An `in_process` trial lookup by language, and the languages it was computed for."""
     monkeypatch.setitem(LOOKUPS, "trial", Lookup(("language",), "a trial", in_process=True))
     asked = []
 
@@ -193,6 +187,18 @@ def test_an_in_process_answer_is_unpickled_once_and_dropped_by_a_publish(
         asked.append(language)
         return (f"/{language}/", len(asked))
 
+    return paths, asked
+
+
+@pytest.mark.django_db
+def test_an_in_process_answer_is_unpickled_once_and_dropped_by_a_publish(
+    trial_lookups, monkeypatch, django_capture_on_commit_callbacks
+):
+    """An `in_process` entry is read from the worker's memory (the same object each time,
+    no trip to the shared cache), until a publish starts a new generation."""
+    from core.page_cache import purge_page_cache
+
+    paths, asked = _in_process_trial(monkeypatch)
     first = trial_lookups(lambda: paths("en"))
     shared_reads = []
 
@@ -218,14 +224,7 @@ def test_an_in_process_answer_ends_with_the_content_cache_time(trial_lookups, mo
     """Without a shared cache another worker's publish never reaches this worker's generation:
     its in-process answers (the restricted paths among them) must end like its other
     entries, after CONTENT_CACHE_SECONDS, not live as long as the worker."""
-    monkeypatch.setitem(LOOKUPS, "trial", Lookup(("language",), "a trial", in_process=True))
-    asked = []
-
-    @content_lookup("trial")
-    def paths(language):
-        asked.append(language)
-        return (f"/{language}/", len(asked))
-
+    paths, asked = _in_process_trial(monkeypatch)
     trial_lookups(lambda: paths("en"))
     trial_lookups(lambda: paths("en"))
     assert asked == ["en"]
