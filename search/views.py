@@ -24,6 +24,7 @@ from core.privacy import public_for_search
 from knowledge.models import KnowledgeIndexPage
 
 from . import cases, node, ranking, routing, rules, suggestions
+from .page_rows import page_rows
 from .query import clean_query, compile_query
 from .results import CountryRow, Hit, country_names, describe_hits, facets, page_card, rule_card
 from .understand import understand
@@ -62,7 +63,8 @@ HIT_FIELDS = ("id", "title", "slug", "content_type_id", "path", "depth", "url_pa
 
 
 def _pages(locale):
-    return public_for_search(Page.objects.live().filter(locale=locale)).only(*HIT_FIELDS)
+    pages = public_for_search(Page.objects.live().filter(locale=locale)).only(*HIT_FIELDS)
+    return page_rows(pages)
 
 
 def _hits(pages, query, backend_name):

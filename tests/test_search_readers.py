@@ -130,6 +130,27 @@ def test_nearest_word_of_the_vocabulary():
     assert vocabulary.nearest("abcdefgh", "en") is None
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "opposite"),
+    [  # made-up words, so that no word of the demo pages is nearer
+        ("de", "ilquorbal", "quorbal"),
+        ("en", "unquorful", "quorful"),
+        ("en", "quorful", "unquorful"),
+        ("ru", "незорбный", "зорбный"),
+        ("uk", "беззорбний", "зорбний"),
+        ("be", "незорбны", "зорбны"),
+    ],
+)
+def test_a_word_is_never_corrected_to_its_opposite(language, typed, opposite):
+    """ "Grenze illegal überqueren": "Did you mean … legal …" would reverse the question."""
+    SearchTerm.objects.create(
+        language=language, word=opposite, lemma=opposite, skeleton=skeleton(opposite), pages=50
+    )
+    assert vocabulary.nearest(typed, language) is None
+    # a real typo of the word still is corrected
+    assert vocabulary.nearest(opposite + opposite[-1], language) == opposite
+
+
 # --- Latin letters ---------------------------------------------------------------------
 
 
