@@ -258,3 +258,27 @@ def test_a_page_password_cannot_be_found_by_trying_many(demo_content):
         assert SECRET not in reader.get(news.url).content.decode()
     finally:
         cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_pass_through_a_page_password_ends_with_the_browser_or_after_hours(demo_content):
+    """A seized or shared phone must not keep, for two weeks, a session that opens the
+    private page (Django's default): the cookie ends with the browser, the session itself
+    after SESSION_HOURS (12) at the latest."""
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    news = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    make_private(news)
+    reader = Client()
+    form = reader.get(news.url).content.decode()
+    action = html_unescape(re.search(r'<form action="([^"]+)" method="POST"', form).group(1))
+    response = reader.post(action, {"password": "pw-only", "return_url": news.url})
+    assert response.status_code == 302
+    cookie = response.cookies["sessionid"]
+    assert not cookie["max-age"] and not cookie["expires"], "kept on disk after the browser"
+    assert SECRET in html_unescape(reader.get(news.url).content.decode())
+    session = Session.objects.get(session_key=cookie.value)
+    assert session.expire_date <= timezone.now() + timedelta(hours=12, minutes=1)

@@ -332,6 +332,11 @@ else:
 # Privacy: the only cookies are the editors' session and CSRF cookies.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A session (an editor's login, a reader's pass through a page password) ends with the
+# browser and at the latest SESSION_HOURS after it began, not two weeks later (Django's
+# default): a seized or shared device keeps no lasting access or proof of a private page.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = int(env.float("SESSION_HOURS", default=12) * 3600)
 CSRF_COOKIE_SAMESITE = "Lax"
 # The signature form's CSRF cookie ends with the browser session, not a year later.
 CSRF_COOKIE_AGE = None
