@@ -239,7 +239,8 @@ def test_a_watcher_learns_nothing_editorial_from_the_copy(copy):
     root = copy["dir"]
     with copy["blocker"].unblock():
         users = list(get_user_model().objects.all())
-    # The private page's title and teaser are listed, as on the live site; not its text.
+    # No private page's text, file or address reaches the copy (as on the live site, no list
+    # shows it); a link to one could only lead to the main site, where it asks for the password.
     secrets = [DRAFT_MARKER, PRIVATE_BODY, "/admin/", "/_util/", "csrfmiddlewaretoken"]
     secrets += [u.email for u in users if u.email]
     secrets += [u.get_full_name() for u in users if len(u.get_full_name()) > 6]
