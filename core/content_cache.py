@@ -191,7 +191,7 @@ LOOKUPS = {
     ),
     "search-situation-guide": Lookup(
         ("locale",),
-        "the URL of a locale's situation guide (publishing the knowledge index)",
+        "the URL of a locale's situation guide (publishing the knowledge index, a privacy change)",
         in_process=True,
     ),
     "search-help-page": Lookup(("locale",), "a locale's help page (publishing it)"),

@@ -37,3 +37,8 @@ def public_for_search(queryset):
     for path in restricted_paths():
         rule &= ~Q(path__startswith=path)
     return queryset.filter(rule)
+
+
+def is_private(page):
+    """Whether `page` or a page above it has a view restriction (the kept paths: no query)."""
+    return any(page.path.startswith(path) for path in restricted_paths())

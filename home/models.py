@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.content_cache import CachedSiteSetting, localized
 from core.models import SitePage
+from core.privacy import is_private
 
 
 class HomePage(SitePage):
@@ -89,7 +90,10 @@ class HomePage(SitePage):
         if knowledge is not None:
             # Deferred: the template needs its URL and routes, not its fields (no query).
             knowledge = localized(knowledge).specific_deferred
-            context["knowledge_page"] = knowledge if knowledge.live else None
+            # A private knowledge base is not announced: its buttons would lead to a
+            # password form.
+            shown = knowledge.live and not is_private(knowledge)
+            context["knowledge_page"] = knowledge if shown else None
         return context
 
 

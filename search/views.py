@@ -20,7 +20,7 @@ from wagtail.search.utils import normalise_query_string
 
 from campaign.models import HelpPage
 from core.content_cache import active_locale, content_lookup
-from core.privacy import public_for_search
+from core.privacy import public, public_for_search
 from knowledge.models import KnowledgeIndexPage
 
 from . import cases, node, ranking, routing, rules, suggestions
@@ -288,7 +288,7 @@ def _situation_guide_url(locale):
     """The situation guide ("What applies to me?") of the reader's knowledge base."""
 
     def find():
-        index = KnowledgeIndexPage.objects.live().filter(locale=locale).first()
+        index = public(KnowledgeIndexPage.objects.live().filter(locale=locale)).first()
         return index.url + index.reverse_subpage("situation_guide") if index else ""
 
     return find()

@@ -282,3 +282,22 @@ def test_a_pass_through_a_page_password_ends_with_the_browser_or_after_hours(dem
     assert SECRET in html_unescape(reader.get(news.url).content.decode())
     session = Session.objects.get(session_key=cookie.value)
     assert session.expire_date <= timezone.now() + timedelta(hours=12, minutes=1)
+
+
+@pytest.mark.django_db
+def test_a_private_knowledge_base_is_not_announced_on_the_home_page_or_in_search(demo_content):
+    """Its buttons ("What applies to me?") would lead readers to a password form."""
+    from knowledge.models import KnowledgeIndexPage
+
+    index = KnowledgeIndexPage.objects.get(locale__language_code="en")
+    reader = Client()
+    guide = index.url + index.reverse_subpage("situation_guide")
+    nothing = {"q": "zzqxv"}  # no page has it: the search offers the situation guide
+    assert f'href="{guide}"' in reader.get("/en/").content.decode()
+    assert f'href="{guide}"' in reader.get("/en/search/", nothing).content.decode()
+    PageViewRestriction.objects.create(
+        page=index, restriction_type=PageViewRestriction.PASSWORD, password="pw-only"
+    )
+    home = reader.get("/en/").content.decode()
+    assert f'href="{index.url}"' not in home and guide not in home
+    assert guide not in reader.get("/en/search/", nothing).content.decode()
