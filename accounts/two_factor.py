@@ -71,6 +71,10 @@ class TwoFactorLoginForm(OTPAuthenticationFormMixin, LoginForm):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
+    # No "Remember me" (Wagtail would keep the session cookie on disk for SESSION_HOURS): a
+    # login ends with the browser (templates/wagtailadmin/login.html drops the checkbox).
+    remember = None
+
     error_messages = {**LoginForm.error_messages, "invalid_login": LOGIN_FAILED}
 
     def __init__(self, *args, **kwargs):

@@ -8,16 +8,44 @@ brings such arguments, so this iterable sets the loaded columns the way Model.__
 for values it is given (columns not read stay deferred) and leaves the constructors out.
 """
 
+from functools import cache
+
+from django.db.models import Model
 from django.db.models.base import ModelState
 from django.db.models.query import ModelIterable
 from django.db.models.signals import post_init, pre_init
+
+# The constructors known to do nothing for a row loaded from the database (Wagtail's only
+# act on a new page, modelcluster's only with child objects as arguments). A model with any
+# other, or its own from_db, is made the usual way: a release that adds one stays correct.
+CONSTRUCTORS_FOR_NEW_OBJECTS = frozenset(
+    {
+        "wagtail.models.pages.AbstractPage",
+        "modelcluster.models.ClusterableModel",
+        "wagtail.models.pages.ShowInMenusMixin",
+        "django.db.models.base.Model",
+        "builtins.object",
+    }
+)
+
+
+@cache
+def _made_from_rows(model):
+    constructors = {
+        f"{c.__module__}.{c.__qualname__}" for c in model.__mro__ if "__init__" in vars(c)
+    }
+    return (
+        constructors <= CONSTRUCTORS_FOR_NEW_OBJECTS
+        and model.from_db.__func__ is Model.from_db.__func__
+    )
 
 
 class PageRowsIterable(ModelIterable):
     def __iter__(self):
         queryset = self.queryset
         if (
-            queryset.query.select_related
+            not _made_from_rows(queryset.model)
+            or queryset.query.select_related
             or queryset._known_related_objects
             or pre_init.has_listeners(queryset.model)
             or post_init.has_listeners(queryset.model)

@@ -33,12 +33,14 @@ MAX_LENGTH = 60
 CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be"})
 # Prefixes that turn a word into its opposite: "illegal" is two edits from "legal" but no
 # typo of it; offered as "Did you mean", the correction would reverse the reader's question.
+# Only two-letter ones: a correction is at most two edits, so longer ones ("non", "без")
+# never come within reach.
 NEGATING_PREFIXES = {
-    "en": ("un", "in", "il", "im", "ir", "non", "dis"),
-    "de": ("un", "in", "il", "im", "ir", "nicht"),
-    "ru": ("не", "без", "бес"),
-    "uk": ("не", "без"),
-    "be": ("не", "без", "бяз"),
+    "en": ("un", "in", "il", "im", "ir"),
+    "de": ("un", "in", "il", "im", "ir"),
+    "ru": ("не",),
+    "uk": ("не",),
+    "be": ("не",),
 }
 
 
@@ -162,13 +164,22 @@ def on_public_pages(word, language):
         return False
 
 
-def is_negation_of(word, other, language):
-    """Whether one word is the other with a negating prefix ("illegal", "legal")."""
-    longer, shorter = (word, other) if len(word) > len(other) else (other, word)
-    return any(
-        longer == prefix + shorter or longer == prefix + "-" + shorter
-        for prefix in NEGATING_PREFIXES.get(language, ())
-    )
+def negates(typed, candidate, language, *, latin=False):
+    """Whether `candidate` would add or take away a negating prefix of what the reader
+    typed: the word with the prefix is as close to `typed` as `candidate` ("ilegal" is one
+    edit from "illegal" as from "legal"), or `candidate` without it is closer ("lawful",
+    "unlawful"). `latin`: both are skeletons (search/translit.py), "nezakoni" for
+    "nezakonny"."""
+    prefixes = NEGATING_PREFIXES.get(language, ())
+    if latin:
+        prefixes = tuple(skeleton(prefix) for prefix in prefixes)
+    edits = distance(typed, candidate, 3)
+    for prefix in prefixes:
+        if distance(typed, prefix + candidate, 3) <= edits:
+            return True
+        if candidate.startswith(prefix) and distance(typed, candidate[len(prefix) :], 3) < edits:
+            return True
+    return False
 
 
 def max_edits(word):
@@ -234,7 +245,7 @@ def nearest(word, language):
     for candidate, compared, pages in _candidates(column, value, language):
         if compared == value and not latin:
             continue
-        if is_negation_of(word, candidate.lower(), language):
+        if negates(value, compared.lower(), language, latin=latin):
             continue
         edits = distance(value, compared, limit)
         if edits <= limit:

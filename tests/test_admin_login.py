@@ -90,6 +90,23 @@ def test_editor_without_a_device_logs_in_with_the_password(editor):
 
 
 @pytest.mark.django_db
+def test_a_login_ends_with_the_browser_even_when_asked_to_be_remembered(editor, settings):
+    """Wagtail's "Remember me" kept the session cookie on disk (two weeks by default): on a
+    lost or seized laptop, the admin opened without a password or code."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client = Client()
+    assert 'name="remember"' not in client.get(LOGIN).content.decode()
+    response = log_in(client, remember="on")
+    assert response.status_code == 302 and logged_in(client)
+    cookie = response.cookies["sessionid"]
+    assert not cookie["max-age"] and not cookie["expires"]
+    lasts = Session.objects.get(session_key=cookie.value).expire_date - timezone.now()
+    assert lasts.total_seconds() <= settings.SESSION_COOKIE_AGE <= 24 * 3600
+
+
+@pytest.mark.django_db
 def test_editor_with_a_device_must_enter_a_valid_code(editor):
     device = TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
     client = Client()

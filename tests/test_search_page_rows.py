@@ -58,3 +58,24 @@ def test_annotations_and_select_related_are_kept(demo_content):
     assert {p.doubled for p in annotated} == {4}
     joined = list(page_rows(pages.select_related("locale")))  # the full construction
     assert joined and all(Page.locale.is_cached(p) for p in joined)
+
+
+def test_a_model_with_a_constructor_of_its_own_is_made_the_usual_way(demo_content, monkeypatch):
+    """A Wagtail release that gives Page a constructor doing something for loaded rows too
+    must not be skipped silently."""
+    from search import page_rows as module
+
+    made = []
+
+    def page_init(self, *args, **kwargs):
+        made.append(self)
+        super(Page, self).__init__(*args, **kwargs)
+
+    monkeypatch.setattr(Page, "__init__", page_init, raising=False)
+    module._made_from_rows.cache_clear()
+    try:
+        pages = list(page_rows(Page.objects.filter(depth=2)))
+    finally:
+        monkeypatch.undo()
+        module._made_from_rows.cache_clear()
+    assert pages and len(made) == len(pages)

@@ -128,21 +128,31 @@ def test_nearest_word_of_the_vocabulary():
     assert vocabulary.nearest("quorplexty", "en") == "quorplexity"  # one letter missing
     assert vocabulary.nearest("zentrifikation", "en") == "zentrification"
     assert vocabulary.nearest("abcdefgh", "en") is None
+    # a word that only starts like a negation is corrected as any other
+    SearchTerm.objects.create(
+        language="en", word="inquorform", lemma="inquorform", skeleton="inquorform", pages=3
+    )
+    assert vocabulary.nearest("iquorform", "en") == "inquorform"
+    assert vocabulary.nearest("inquorfrom", "en") == "inquorform"
 
 
 @pytest.mark.parametrize(
     ("language", "typed", "opposite"),
-    [  # made-up words, so that no word of the demo pages is nearer
-        ("de", "ilquorbal", "quorbal"),
-        ("en", "unquorful", "quorful"),
+    [  # made-up words, so that no word of the demo pages is nearer; each stem starts like
+        # the typed word's first or second letter (SQLite compares only such words)
+        ("de", "illorbal", "lorbal"),
+        ("de", "ilorbal", "lorbal"),  # "illegal" misspelt is no typo of "legal" either
+        ("en", "unnorful", "norful"),
         ("en", "quorful", "unquorful"),
-        ("ru", "незорбный", "зорбный"),
-        ("uk", "беззорбний", "зорбний"),
-        ("be", "незорбны", "зорбны"),
+        ("ru", "неелбный", "елбный"),
+        ("uk", "неелбний", "елбний"),
+        ("be", "неелбны", "елбны"),
+        ("ru", "neelbnyj", "елбный"),  # Latin letters: compared as skeletons
     ],
 )
 def test_a_word_is_never_corrected_to_its_opposite(language, typed, opposite):
-    """ "Grenze illegal überqueren": "Did you mean … legal …" would reverse the question."""
+    """As "legal" for "illegal": "Grenze illegal überqueren" corrected to "… legal …" would
+    reverse the reader's question."""
     SearchTerm.objects.create(
         language=language, word=opposite, lemma=opposite, skeleton=skeleton(opposite), pages=50
     )

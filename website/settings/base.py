@@ -8,6 +8,8 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import environ
 from csp.constants import NONE, SELF
 
@@ -333,10 +335,15 @@ else:
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # A session (an editor's login, a reader's pass through a page password) ends with the
-# browser and at the latest SESSION_HOURS after it began, not two weeks later (Django's
-# default): a seized or shared device keeps no lasting access or proof of a private page.
+# browser, and SESSION_HOURS after it was last changed (a login, another page's password),
+# not two weeks later (Django's default): a seized or shared device keeps no lasting access.
+# Editors sign in again after that, however active (the admin does not renew it).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_COOKIE_AGE = int(env.float("SESSION_HOURS", default=12) * 3600)
+SESSION_HOURS = env.float("SESSION_HOURS", default=12)
+if not 0.25 <= SESSION_HOURS <= 24 * 14:
+    # 0 would end every session at once: nobody could sign in, and nothing would say why.
+    raise ImproperlyConfigured(f"SESSION_HOURS must be between 0.25 and 336, not {SESSION_HOURS}")
+SESSION_COOKIE_AGE = int(SESSION_HOURS * 3600)
 CSRF_COOKIE_SAMESITE = "Lax"
 # The signature form's CSRF cookie ends with the browser session, not a year later.
 CSRF_COOKIE_AGE = None
