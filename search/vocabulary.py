@@ -245,10 +245,8 @@ def nearest(word, language):
     for candidate, compared, pages in _candidates(column, value, language):
         if compared == value and not latin:
             continue
-        if negates(value, compared.lower(), language, latin=latin):
-            continue
         edits = distance(value, compared, limit)
-        if edits <= limit:
+        if edits <= limit and not negates(value, compared.lower(), language, latin=latin):
             key = (edits, -pages, candidate)
             if best is None or key < best[0]:
                 best = (key, candidate)

@@ -2,12 +2,12 @@
 the same objects Django makes, without the constructors that cost a search page 8–10 ms."""
 
 from django.db.models import F
-from django.utils import translation
 
 from wagtail.models import Locale, Page
 
 import pytest
 
+from search import page_rows as page_rows_module
 from search import views
 from search.page_rows import page_rows
 
@@ -28,25 +28,28 @@ def test_the_objects_are_those_django_makes(demo_content, fields):
     made = list(page_rows(pages))
     assert len(made) > 20
     assert [state(p) for p in made] == [state(p) for p in pages]
-    first = made[-1]
-    assert first.specific.pk == first.pk  # the specific page is loaded from it
-    assert first.url
-    with translation.override("en"):
-        assert str(first) == first.title
+    for page in made[-3:]:  # what the cards ask of a hit works on it
+        assert page.specific.pk == page.pk
+        assert page.url
 
 
 def test_search_hits_are_made_from_rows_on_the_engine_of_the_pass(demo_content, monkeypatch):
     """Through every backend's own way of reading the hits (a ranked query on the database,
     the ids from the node then the rows), the page constructor is left out."""
+    from wagtail.models.pages import AbstractPage
+
     made = []
-    original = Page.__init__
+    original = AbstractPage.__init__
 
     def counting(self, *args, **kwargs):
         if type(self) is Page:  # the hits (a profile's rules are read as profiles)
             made.append(self)
         original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Page, "__init__", counting)
+    # Wagtail's own constructor counted in its place, so that Page gains none of its own
+    # (which would rightly make page_rows use the full construction).
+    monkeypatch.setattr(AbstractPage, "__init__", counting)
+    page_rows_module._made_from_rows.cache_clear()
     found = views.search_locale("conscientious objection", Locale.objects.get(language_code="en"))
     assert found.pages, "the demo content has pages about conscientious objection"
     assert not made, f"{len(made)} hits made through the constructor"
@@ -63,8 +66,7 @@ def test_annotations_and_select_related_are_kept(demo_content):
 def test_a_model_with_a_constructor_of_its_own_is_made_the_usual_way(demo_content, monkeypatch):
     """A Wagtail release that gives Page a constructor doing something for loaded rows too
     must not be skipped silently."""
-    from search import page_rows as module
-
+    module = page_rows_module
     made = []
 
     def page_init(self, *args, **kwargs):
