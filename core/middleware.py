@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.db import OperationalError
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
@@ -7,6 +8,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy
 
 from wagtail.users.models import UserProfile
 
@@ -51,14 +53,25 @@ class RefuseNulCharactersMiddleware:
                 for key, values in request.GET.lists()
             )
         ):
-            return bad_request(request, "The address contains a character that is not allowed.")
+            return bad_request(request, NUL_MESSAGE)
         return self.get_response(request)
 
 
+NUL_MESSAGE = gettext_lazy(
+    "The address contains a character that is not allowed (a NUL character, “%00”)."
+    " Please remove it, or search again from the search box."
+)
+
+
 def bad_request(request, message):
-    if request.path_info.startswith("/api/"):
-        return JsonResponse({"message": message}, status=400)
-    return HttpResponseBadRequest(loader.render_to_string("400.html", request=request))
+    """A 400 that says what was wrong, in the language of the address (this runs before the
+    locale middleware has chosen one)."""
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        if request.path_info.startswith("/api/"):
+            return JsonResponse({"message": str(message)}, status=400)
+        html = loader.render_to_string("400.html", {"message": message}, request=request)
+    return HttpResponseBadRequest(html)
 
 
 class DatabaseBusyMiddleware:

@@ -27,6 +27,9 @@ CACHE_KEY = "search:node-down-until"
 PING_TIMEOUT = 1.0
 
 _failed_in_request = contextvars.ContextVar("search_node_failed_in_request", default=False)
+# Whether this request has read the shared breaker: once is enough (a search asked up to
+# three times, each a round trip to Redis); what it said is in _down_until.
+_shared_read = contextvars.ContextVar("search_node_shared_read", default=False)
 _down_until = 0.0  # this process's copy of the breaker (time.time() when it closes)
 
 
@@ -43,14 +46,21 @@ def available():
     breaker is open."""
     if _failed_in_request.get():
         return False
+    global _down_until
     now = time.time()
     if _down_until > now:
         return False
+    if _shared_read.get():
+        return True
+    _shared_read.set(True)
     try:
         shared = cache.get(CACHE_KEY)
     except Exception:  # a cache that fails must not take search down with it
         shared = None
-    return not (isinstance(shared, int | float) and shared > now)
+    if isinstance(shared, int | float) and shared > now:
+        _down_until = shared  # another worker's failure: kept here until it runs out
+        return False
+    return True
 
 
 def is_outage(error):
@@ -89,6 +99,7 @@ def new_request(**kwargs):
     """A new request (or a new round of a long-running command) may ask the node again,
     unless the breaker is open. Connected to Django's request_started (search/apps.py)."""
     _failed_in_request.set(False)
+    _shared_read.set(False)
 
 
 def reset():
@@ -96,6 +107,7 @@ def reset():
     global _down_until
     _down_until = 0.0
     _failed_in_request.set(False)
+    _shared_read.set(False)
     cache.delete(CACHE_KEY)
 
 

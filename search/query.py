@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from django.db import connection
 
@@ -15,22 +16,68 @@ from .understand import phrase_words
 from .vocabulary import CYRILLIC_LANGUAGES
 
 MAX_QUERY_LENGTH = 200
+# The search operators readers bring from other engines, written in capitals ("desertion NOT
+# asylum"). The engines here would read them as words; the lower-case words stay words.
+OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 # Letters and digits in any script, plus the joiners that occur inside words
 # (hyphen, apostrophes). Everything else is a separator: quotes, operators and
 # brackets would otherwise reach SQLite FTS5 or Elasticsearch as syntax.
 _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
+# Signs that other engines read as syntax (phrases, groups, wildcards, boosts, "+" for a
+# must): a reader who typed them expected an effect, so the page says they were left out.
+# Sentence punctuation ("ст. 337", "what now?") is left out without a word.
+SYNTAX = frozenset('"“”„«»()[]{}*~^+|\\<>=&')
+
+
+@dataclass(frozen=True)
+class ReadQuery:
+    """What was searched for and what of the typed query was not, for the page to say so."""
+
+    text: str  # the words, joined by single spaces ('' when nothing is left)
+    shortened: bool = False  # longer than MAX_QUERY_LENGTH: the words after it were dropped
+    operators: bool = False  # AND, OR, NOT were left out
+    excluded: tuple = ()  # "-word": words the reader wanted left out, not searched for
+    characters: bool = False  # quotes, brackets and other signs were left out
+
+
+def read_query(raw):
+    """The words of `raw` and an account of what was left out of it."""
+    if not raw:
+        return ReadQuery("")
+    shortened = len(raw) > MAX_QUERY_LENGTH * 5
+    text = unicodedata.normalize("NFKC", raw[: MAX_QUERY_LENGTH * 5])
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    words, excluded, operators = [], [], False
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group().strip("'’-")
+        if not word:
+            continue
+        if word in OPERATORS:
+            operators = True
+        elif start and text[start - 1] == "-" and (start == 1 or text[start - 2].isspace()):
+            # A minus before a word asks other engines to leave it out; searching for it
+            # would find the opposite of what was asked.
+            excluded.append(word)
+        else:
+            words.append(word)
+    joined = " ".join(words)
+    if len(joined) > MAX_QUERY_LENGTH:
+        shortened = True
+        cut = joined[: MAX_QUERY_LENGTH + 1]
+        joined = cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_LENGTH]
+    return ReadQuery(
+        text=joined.strip(),
+        shortened=shortened,
+        operators=operators,
+        excluded=tuple(dict.fromkeys(excluded)),
+        characters=any(ch in SYNTAX for ch in text),
+    )
 
 
 def clean_query(raw):
     """Return the words of `raw` joined by single spaces ('' when nothing is left)."""
-    if not raw:
-        return ""
-    text = unicodedata.normalize("NFKC", raw[: MAX_QUERY_LENGTH * 5])
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    words = [w.strip("'’-") for w in _WORD.findall(text)]
-    words = [w for w in words if w and w.upper() not in {"AND", "OR", "NOT"}]
-    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+    return read_query(raw).text
 
 
 class Transliterated(PlainText):

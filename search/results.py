@@ -108,9 +108,10 @@ def card_facts(page):
     return CardFacts(when, kind, tuple(summary_text(specific)))
 
 
-def page_card(hit, names, query_words, language_code):
-    """The card of a page hit; `names`: {country code: name in the reader's language}."""
-    facts = card_facts(hit.page)
+def page_card(hit, names, query_words, language_code, facts=None):
+    """The card of a page hit; `names`: {country code: name in the reader's language};
+    `facts`: its card_facts when asked for with the other cards'."""
+    facts = facts or card_facts(hit.page)
     codes = sorted({c.code for c in hit.countries})
     return Card(
         page=hit.page,

@@ -64,7 +64,11 @@ STOP_WORDS = {code: frozenset(text.split()) for code, text in _COMMON.items()}
 
 
 def is_stop_word(word, language_code):
-    return word.lower().replace("’", "'") in STOP_WORDS.get(language_code, frozenset())
+    """A small or question word of the language, or a single letter in any language: alone
+    a letter only matches the "A" or "B" of case numbers and abbreviations (case numbers are
+    found whole, search/cases.py)."""
+    low = word.lower().replace("’", "'")
+    return (len(low) == 1 and low.isalpha()) or low in STOP_WORDS.get(language_code, frozenset())
 
 
 def without_stop_words(words, language_code):

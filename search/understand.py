@@ -83,8 +83,16 @@ class Understood:
         return text
 
     def words(self):
-        """Every word of every alternative (for highlighting and title matching)."""
-        return [w for c in self.concepts for alt in c.alternatives for w in alt.split()]
+        """Every word of every alternative (for highlighting and title matching), less the
+        small words of longer ones: "absence without leave" marks "absence" and "leave", not
+        every "without" of a snippet."""
+        return [
+            w
+            for c in self.concepts
+            for alt in c.alternatives
+            for w in alt.split()
+            if not (" " in alt and is_stop_word(w, self.language))
+        ]
 
 
 def article_numbers(raw):

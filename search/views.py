@@ -25,8 +25,17 @@ from knowledge.models import KnowledgeIndexPage
 
 from . import cases, node, ranking, routing, rules, suggestions
 from .page_rows import page_rows
-from .query import clean_query, compile_query
-from .results import CountryRow, Hit, country_names, describe_hits, facets, page_card, rule_card
+from .query import MAX_QUERY_LENGTH, clean_query, compile_query, read_query
+from .results import (
+    CountryRow,
+    Hit,
+    card_facts,
+    country_names,
+    describe_hits,
+    facets,
+    page_card,
+    rule_card,
+)
 from .understand import understand
 
 logger = logging.getLogger(__name__)
@@ -243,8 +252,10 @@ def make_result_cards(items, query_words, language_code, locale):
     """Cards for ranked items (page hits and rules), in their order; country names in
     `locale` (the reader's)."""
     names = country_names([c for i in items if isinstance(i, Hit) for c in i.countries], locale)
+    pages = [item for item in items if isinstance(item, Hit)]
+    facts = dict(zip(map(id, pages), card_facts.many([(h.page,) for h in pages]), strict=True))
     return [
-        page_card(item, names, query_words, language_code)
+        page_card(item, names, query_words, language_code, facts[id(item)])
         if isinstance(item, Hit)
         else rule_card(item, query_words, language_code, locale)
         for item in items
@@ -305,10 +316,23 @@ def _help_page(locale):
     return find()
 
 
+def _result_page(items, requested):
+    """The result page asked for, and the page number as typed when there is no such page
+    (it is told, and the nearest page shown: the first or the last)."""
+    page_obj = Paginator(items, RESULTS_PER_PAGE).get_page(requested)
+    typed = (requested or "").strip()
+    try:
+        missing = int(typed) != page_obj.number
+    except ValueError:
+        missing = bool(typed)
+    return page_obj, typed[:12] if missing else ""
+
+
 def search(request):
     """Full-text search of the live pages in the reader's language."""
     raw_query = request.GET.get("q", "")
-    cleaned = clean_query(raw_query)
+    read = read_query(raw_query)
+    cleaned = read.text
     filters = {
         "type": _filter_value(request.GET.get("type", ""), 60),
         "country": _filter_value(request.GET.get("country", ""), 20),
@@ -316,7 +340,9 @@ def search(request):
     locale = active_locale()
     context = {
         "search_query": cleaned,
-        "raw_query_changed": bool(raw_query.strip()) and cleaned != raw_query.strip(),
+        "read_query": read,
+        "max_query_length": MAX_QUERY_LENGTH,
+        "asked_nothing": "q" in request.GET and not cleaned,
         "filters": filters,
     }
     found = Found()
@@ -345,10 +371,10 @@ def search(request):
                 approximate = search_locale(cleaned, locale, fuzzy=True)
                 items = approximate.items
                 context["approximate"] = bool(items)
-        if not items and not found.failed:
-            context["situation_guide_url"] = _situation_guide_url(locale)
         context["help_page"] = _help_page(locale)
-    page_obj = Paginator(items, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    if not items and not found.failed:  # nothing found, or nothing asked yet: a way on
+        context["situation_guide_url"] = _situation_guide_url(locale)
+    page_obj, context["page_missing"] = _result_page(items, request.GET.get("page"))
     language = locale.language_code
     context.update(
         {

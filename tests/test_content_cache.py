@@ -262,3 +262,40 @@ def test_the_wagtail_internals_the_content_cache_fills_are_read(demo_content, rf
     setattr(request, HelpChannels.get_cache_attr_name(), kept)
     request._wagtail_site = Site.objects.get(is_default_site=True)
     assert HelpChannels.for_request(request) is kept
+
+
+@pytest.mark.django_db
+def test_a_search_reads_its_cards_in_one_round_trip_to_the_cache(
+    demo_content, content_cache, monkeypatch
+):
+    """Each card's date and texts were one cache read: ten round trips to Redis per page."""
+    import core.content_cache
+
+    real = core.content_cache.cache
+    reads = []
+
+    class Counting:
+        def get(self, key, *args, **kwargs):
+            reads.append(1)
+            return real.get(key, *args, **kwargs)
+
+        def get_many(self, keys, *args, **kwargs):
+            reads.append(len(keys))
+            return real.get_many(keys, *args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    def reads_for(url):
+        reader_get(url)  # warm
+        reads.clear()
+        html = reader_get(url)
+        return html.count('<li class="search-result'), len(reads), max(reads)
+
+    monkeypatch.setattr(core.content_cache, "cache", Counting())
+    many_cards, many_reads, widest = reads_for("/en/search/?q=desertion")
+    few_cards, few_reads, _ = reads_for("/en/search/?q=Gatchina")
+    found = (many_cards, many_reads, widest, few_cards, few_reads)
+    assert many_cards >= 8 and few_cards <= 3, found
+    assert widest >= many_cards // 2, found  # the cards' facts in one read (rules have none)
+    assert many_reads == few_reads, found  # not one more read per card

@@ -294,6 +294,32 @@ def test_only_outages_open_the_breaker():
     assert not node.is_outage(NotFoundError(404, "index_not_found_exception", {}))
 
 
+def test_a_request_reads_the_shared_breaker_once(monkeypatch):
+    """A search asks `available()` up to three times; each was a round trip to Redis."""
+    reads = []
+    real_get = node.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(node.cache, "get", counting_get)
+    node.reset()
+    try:
+        node.new_request()
+        assert [node.available() for _ in range(3)] == [True, True, True]
+        assert reads == [node.CACHE_KEY]
+        # Another worker opens the breaker: the next request sees it, and keeps it.
+        node.cache.set(node.CACHE_KEY, time.time() + 30, timeout=30)
+        node.new_request()
+        assert [node.available() for _ in range(2)] == [False, False]
+        node.new_request()
+        assert not node.available()
+        assert len(reads) == 2
+    finally:
+        node.reset()
+
+
 class RefusingNode:
     """An HTTP node that answers every request with a 400 quoting the query back, as engines
     do for queries they cannot parse."""
