@@ -11,12 +11,12 @@ signatures: only an organisation already among the published signatories is a du
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from core import counters
 from core.client_address import client_address
 from core.headers import same_origin_referrer
 
@@ -35,26 +35,18 @@ def _client_key(request):
     return f"campaign:sign:{digest}"
 
 
-def _count(key):
-    # None when the key is new, and while Redis is away (django-redis misses then): the
-    # limit is not applied during an outage; signatures still wait for a moderator.
-    return cache.get(key) or 0
-
-
 def _over_rate_limit(request):
+    # Shared through the cache and kept by each worker too (core/counters.py): while Redis
+    # is away each worker still applies the limits.
     return (
-        _count(_client_key(request)) >= settings.SIGN_RATE_LIMIT
-        or _count(GLOBAL_KEY) >= settings.SIGN_GLOBAL_RATE_LIMIT
+        counters.count(_client_key(request)) >= settings.SIGN_RATE_LIMIT
+        or counters.count(GLOBAL_KEY) >= settings.SIGN_GLOBAL_RATE_LIMIT
     )
 
 
 def _count_accepted(request):
     for key in (_client_key(request), GLOBAL_KEY):
-        cache.add(key, 0, SIGN_RATE_WINDOW)
-        try:
-            cache.incr(key)  # None, not a count, while Redis is away
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, SIGN_RATE_WINDOW)
+        counters.increment(key, SIGN_RATE_WINDOW)
 
 
 def _render(request, page, form, status=200, **extra):

@@ -5,13 +5,13 @@ it: a script tried some 75 a second from one connection. After FAILURE_LIMIT wro
 for one restriction within COOLOFF_SECONDS of the first, every post to it is refused until
 that time is over, the right password too, with a message saying so. Counted per restriction,
 not per address: none is stored, and a guesser with many addresses is the danger. Visitors who
-passed before keep their access (it is in their session). The count lives in the cache: while
-Redis is unreachable, wrong passwords are not counted (like the signature form's limit).
+passed before keep their access (it is in their session). The count is shared through the
+cache and kept by each worker too (core/counters.py): while Redis is unreachable, each worker
+still stops a guesser after FAILURE_LIMIT.
 """
 
 import logging
 
-from django.core.cache import cache
 from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -22,6 +22,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from wagtail import views as wagtail_views
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
+
+from core import counters
 
 logger = logging.getLogger(__name__)
 
@@ -34,19 +36,11 @@ def _key(restriction_id):
 
 
 def _locked(restriction_id):
-    return (cache.get(_key(restriction_id)) or 0) >= FAILURE_LIMIT
+    return counters.count(_key(restriction_id)) >= FAILURE_LIMIT
 
 
 def _count_failure(restriction_id):
-    key = _key(restriction_id)
-    if cache.add(key, 1, COOLOFF_SECONDS):
-        return
-    try:
-        count = cache.incr(key)  # None, not a count, while Redis is away
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, COOLOFF_SECONDS)
-        return
-    if count == FAILURE_LIMIT:
+    if counters.increment(_key(restriction_id), COOLOFF_SECONDS) == FAILURE_LIMIT:
         logger.warning(
             "Page password of restriction %s refused for %s minutes after %s wrong passwords",
             restriction_id,

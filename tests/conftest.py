@@ -68,6 +68,17 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _no_counts_left_over():
+    """The limits' counts in the worker's memory (core/counters.py) outlive the cache that
+    tests clear: a later test must not start with an earlier one's wrong passwords."""
+    from core import counters
+
+    counters.reset()
+    yield
+    counters.reset()
+
+
+@pytest.fixture(autouse=True)
 def _search_node_breaker_closed():
     """A test that makes the search node fail opens its breaker (search/node.py): later
     tests must not inherit it."""
@@ -128,3 +139,24 @@ def redis_url():
     yield f"redis://127.0.0.1:{port}/0"
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_unreachable(settings):
+    """The cache is a Redis that nothing listens for: every read misses, nothing is kept
+    (django-redis ignores the errors, as in production: core/cache_config.py)."""
+    import socket
+
+    from core.cache_config import REDIS_BACKEND, REDIS_OPTIONS
+
+    with socket.socket() as probe:  # a free port, closed again: nothing listens on it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": REDIS_BACKEND,
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": REDIS_OPTIONS,
+        }
+    }
+    yield

@@ -324,6 +324,18 @@ def test_rate_limit_holds_per_address(client, appeals, countries):
 
 
 @pytest.mark.django_db
+def test_the_rate_limit_holds_while_redis_is_unreachable(appeals, countries, redis_unreachable):
+    """The counts lived only in Redis: while it was away, a script could sign without end."""
+    client = Client()
+    for n in range(SIGN_RATE_LIMIT):
+        data = valid_data(countries, name=f"Org {n}", website=f"https://o{n}.example.org")
+        assert client.post(SIGN_URL, data).status_code == 302
+    response = client.post(SIGN_URL, valid_data(countries, name="One too many", website=""))
+    assert response.status_code == 429
+    assert signed(appeals).count() == SIGN_RATE_LIMIT
+
+
+@pytest.mark.django_db
 def test_invalid_posts_do_not_use_up_the_limit(client, appeals, countries):
     for _ in range(SIGN_RATE_LIMIT * 3):
         client.post(SIGN_URL, valid_data(countries, contact_email="not-an-address"))

@@ -261,6 +261,22 @@ def test_a_page_password_cannot_be_found_by_trying_many(demo_content):
 
 
 @pytest.mark.django_db
+def test_the_page_password_limit_holds_while_redis_is_unreachable(demo_content, redis_unreachable):
+    """The count of wrong passwords lived only in Redis: while it was away, nothing stopped a
+    guesser. Each worker counts too."""
+    news = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    make_private(news)
+    form = Client().get(news.url).content.decode()
+    action = re.search(r'<form action="([^"]+)" method="POST"', form).group(1)
+    guesser = Client()
+    for n in range(30):
+        guesser.post(action, {"password": f"guess-{n}", "return_url": news.url})
+    response = Client().post(action, {"password": "pw-only", "return_url": news.url})
+    assert response.status_code == 429
+    assert "Too many wrong passwords" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_a_pass_through_a_page_password_ends_with_the_browser_or_after_hours(
     demo_content, settings
 ):
