@@ -16,9 +16,15 @@ from .understand import phrase_words
 from .vocabulary import CYRILLIC_LANGUAGES
 
 MAX_QUERY_LENGTH = 200
-# The search operators readers bring from other engines, written in capitals ("desertion NOT
+# The search operators readers bring from other engines, written in capitals ("desertion AND
 # asylum"). The engines here would read them as words; the lower-case words stay words.
-OPERATORS = frozenset({"AND", "OR", "NOT"})
+# NOT is read as the minus before a word: the word after it is not searched for.
+OPERATORS = frozenset({"AND", "OR"})
+NOT = "NOT"
+# Minus signs as typed on phones and copied from texts (hyphen-minus, minus, en dash).
+MINUS = frozenset("-\u2212\u2013")
+# Shown in the page's notice: a crafted link must not fill the page with words.
+MAX_EXCLUDED_SHOWN = 5
 
 # Letters and digits in any script, plus the joiners that occur inside words
 # (hyphen, apostrophes). Everything else is a separator: quotes, operators and
@@ -36,9 +42,15 @@ class ReadQuery:
 
     text: str  # the words, joined by single spaces ('' when nothing is left)
     shortened: bool = False  # longer than MAX_QUERY_LENGTH: the words after it were dropped
-    operators: bool = False  # AND, OR, NOT were left out
-    excluded: tuple = ()  # "-word": words the reader wanted left out, not searched for
+    operators: bool = False  # AND, OR were left out
+    excluded: tuple = ()  # "-word", "NOT word": words the reader wanted left out, not searched
     characters: bool = False  # quotes, brackets and other signs were left out
+
+
+def _after_minus(text, start):
+    """Whether the word at `start` has a minus of its own before it ("-news", "(-news)"),
+    not a hyphen inside a word ("C-472", "2022-2023")."""
+    return start > 0 and text[start - 1] in MINUS and (start == 1 or not text[start - 2].isalnum())
 
 
 def read_query(raw):
@@ -48,19 +60,23 @@ def read_query(raw):
     shortened = len(raw) > MAX_QUERY_LENGTH * 5
     text = unicodedata.normalize("NFKC", raw[: MAX_QUERY_LENGTH * 5])
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    words, excluded, operators = [], [], False
+    words, excluded, operators, negated = [], [], False, False
     for match in _WORD.finditer(text):
         start, word = match.start(), match.group().strip("'’-")
         if not word:
             continue
         if word in OPERATORS:
             operators = True
-        elif start and text[start - 1] == "-" and (start == 1 or text[start - 2].isspace()):
-            # A minus before a word asks other engines to leave it out; searching for it
-            # would find the opposite of what was asked.
+        elif word == NOT:
+            negated = True
+            continue
+        elif negated or _after_minus(text, start):
+            # Other engines leave such a word out; searching for it would find the opposite
+            # of what was asked.
             excluded.append(word)
         else:
             words.append(word)
+        negated = False
     joined = " ".join(words)
     if len(joined) > MAX_QUERY_LENGTH:
         shortened = True
@@ -70,7 +86,7 @@ def read_query(raw):
         text=joined.strip(),
         shortened=shortened,
         operators=operators,
-        excluded=tuple(dict.fromkeys(excluded)),
+        excluded=tuple(dict.fromkeys(w[:MAX_QUERY_LENGTH] for w in excluded)),
         characters=any(ch in SYNTAX for ch in text),
     )
 

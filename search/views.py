@@ -25,7 +25,7 @@ from knowledge.models import KnowledgeIndexPage
 
 from . import cases, node, ranking, routing, rules, suggestions
 from .page_rows import page_rows
-from .query import MAX_QUERY_LENGTH, clean_query, compile_query, read_query
+from .query import MAX_EXCLUDED_SHOWN, MAX_QUERY_LENGTH, clean_query, compile_query, read_query
 from .results import (
     CountryRow,
     Hit,
@@ -319,13 +319,15 @@ def _help_page(locale):
 def _result_page(items, requested):
     """The result page asked for, and the page number as typed when there is no such page
     (it is told, and the nearest page shown: the first or the last)."""
-    page_obj = Paginator(items, RESULTS_PER_PAGE).get_page(requested)
     typed = (requested or "").strip()
     try:
-        missing = int(typed) != page_obj.number
+        number = int(typed)
     except ValueError:
-        missing = bool(typed)
-    return page_obj, typed[:12] if missing else ""
+        number = None
+    paginator = Paginator(items, RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(1 if number is not None and number < 1 else requested)
+    missing = typed and number != page_obj.number
+    return page_obj, (typed if len(typed) <= 12 else typed[:11] + "…") if missing else ""
 
 
 def search(request):
@@ -342,6 +344,7 @@ def search(request):
         "search_query": cleaned,
         "read_query": read,
         "max_query_length": MAX_QUERY_LENGTH,
+        "excluded_words": ", ".join(read.excluded[:MAX_EXCLUDED_SHOWN]),
         "asked_nothing": "q" in request.GET and not cleaned,
         "filters": filters,
     }
@@ -387,7 +390,7 @@ def search(request):
         }
     )
     response = render(request, "search/search.html", context)
-    if cleaned:  # the words searched for stay out of the browser's disk cache
+    if raw_query.strip():  # what was typed stays out of the browser's disk cache
         response["Cache-Control"] = "no-store, private"
     return response
 

@@ -11,11 +11,15 @@ from search.query import MAX_QUERY_LENGTH, read_query
 @pytest.mark.parametrize(
     ("raw", "text", "operators", "excluded", "characters"),
     [
-        ("desertion NOT legal", "desertion legal", True, (), False),
+        ("desertion NOT legal", "desertion", False, ("legal",), False),  # NOT: as a minus
+        ("desertion AND asylum OR refugee", "desertion asylum refugee", True, (), False),
         ("not legal", "not legal", False, (), False),  # a word, not an operator
         ("Not going", "Not going", False, (), False),
         ("desertion -news -news", "desertion", False, ("news",), False),
         ("-asylum", "", False, ("asylum",), False),
+        ("desertion (-news)", "desertion", False, ("news",), True),
+        ("desertion \u2212news \u2013asylum", "desertion", False, ("news", "asylum"), False),
+        ("2022-2023", "2022-2023", False, (), False),  # a hyphen, not a minus
         ("Kriegsdienst-verweigerung", "Kriegsdienst-verweigerung", False, (), False),
         ("C-472/13", "C-472 13", False, (), False),
         ("ст. 337", "ст 337", False, (), False),  # sentence punctuation: said nothing of
@@ -56,12 +60,17 @@ def notice(html):
 def test_the_page_says_which_words_were_not_searched_for(client, demo_content):
     html = client.get("/en/search/", {"q": "desertion -news"}).content.decode()
     said = notice(html)
-    assert "cannot leave words out" in said and "(news)" in said
+    assert "cannot leave words out" in said and "not searched for: news." in said
     assert said.endswith("Searched for: desertion")
     assert "Special characters" not in said
 
     said = notice(client.get("/en/search/", {"q": "desertion NOT legal"}).content.decode())
-    assert said.startswith("AND, OR and NOT are not needed here")
+    assert said == (
+        "This search cannot leave words out, so these words were not searched for: legal."
+        " Searched for: desertion"
+    )
+    said = notice(client.get("/en/search/", {"q": "desertion AND asylum"}).content.decode())
+    assert said.startswith("AND and OR are not needed here")
     assert "Special characters" not in said
 
     long_query = "asylum " * 60
@@ -80,17 +89,31 @@ def test_plain_words_and_punctuation_get_no_notice(client, demo_content):
 @pytest.mark.django_db
 def test_the_notice_is_in_the_readers_language(client, demo_content):
     said = notice(client.get("/ru/search/", {"q": '"дезертир" -новости'}).content.decode())
-    assert "не умеет исключать слова" in said and "(новости)" in said
+    assert "не умеет исключать слова" in said and "не учитывались: новости." in said
     assert "Специальные символы пропущены." in said
     assert said.endswith("Искали: дезертир")
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page", ["99999", "-1", "0", "abc", "2x"])
-def test_a_result_page_that_does_not_exist_is_named(client, demo_content, page):
+@pytest.mark.parametrize(
+    ("page", "shown"), [("99999", "last"), ("-1", 1), ("0", 1), ("abc", 1), ("2x", 1)]
+)
+def test_a_result_page_that_does_not_exist_is_named(client, demo_content, page, shown):
     html = client.get("/en/search/", {"q": "desertion", "page": page}).content.decode()
-    assert f"There is no result page “{page}”." in html
-    assert 'class="search-result' in html  # the nearest page's results are there
+    said = html.split("There is no result page “", 1)[1].split("</p>", 1)[0]
+    number, count = said.split("This is page ", 1)[1].rstrip(".").split(" of ")
+    assert said.startswith(f"{page}”.")
+    assert number == (count if shown == "last" else str(shown))  # the nearest page
+    assert 'class="search-result' in html
+
+
+@pytest.mark.django_db
+def test_a_query_of_minus_words_only_says_so_and_stays_out_of_the_cache(client, demo_content):
+    response = client.get("/ru/search/", {"q": "-убежище"})
+    said = notice(response.content.decode())
+    assert "не учитывались: убежище." in said
+    assert "Искали" not in said  # nothing was searched for
+    assert "no-store" in response["Cache-Control"]
 
 
 @pytest.mark.django_db
