@@ -278,6 +278,11 @@ class Exporter:
                 if prefix:
                     removed |= {k for k in self.manifest if k.startswith(prefix)}
                 ancestors = [pid for path, pid in self.page_urls.items() if prefix.startswith(path)]
+                # Its language versions' switchers linked to it.
+                if row.translation_key:
+                    versions = Page.objects.filter(translation_key=row.translation_key).live()
+                    for pid in versions.exclude(pk=row.page_id).values_list("pk", flat=True):
+                        refetch |= by_page.get(pid, set())
                 for path in [p for p in self.page_urls if prefix and p.startswith(prefix)]:
                     del self.page_urls[path]
             for pid in ancestors:

@@ -70,6 +70,9 @@ class PendingMirrorExport(models.Model):
     page_id = models.PositiveIntegerField(verbose_name=_("page ID"), unique=True)
     url_path = models.CharField(verbose_name=_("address when queued"), max_length=1000, blank=True)
     language_code = models.CharField(verbose_name=_("language"), max_length=20, blank=True)
+    # The page's language versions link to it: when it leaves the copy they are re-rendered,
+    # even after the page itself is deleted.
+    translation_key = models.UUIDField(verbose_name=_("translation key"), null=True, blank=True)
     queued_at = models.DateTimeField(verbose_name=_("queued at"), auto_now=True)
 
     class Meta:

@@ -13,7 +13,11 @@ def queue_page(page):
         url = ""
     PendingMirrorExport.objects.update_or_create(
         page_id=page.pk,
-        defaults={"url_path": url[:1000], "language_code": page.locale.language_code},
+        defaults={
+            "url_path": url[:1000],
+            "language_code": page.locale.language_code,
+            "translation_key": page.translation_key,
+        },
     )
 
 

@@ -24,6 +24,11 @@ import pytest
 
 from mirror.export import Exporter, export
 
+# The module's copy is made in a module-scoped fixture, outside any test's database: without
+# the mark, a run of this module alone set up no test database (pytest-django sets up only
+# the databases its marked tests ask for) and exported the developer's db.sqlite3.
+pytestmark = pytest.mark.django_db
+
 LANGUAGES = ["en", "de", "ru", "uk", "be"]
 ATTRIBUTE = re.compile(r"""\s(href|src|action|srcset)="([^"]*)\"""")
 TAG = re.compile(r"<(a|link|img|source|script|form|iframe)\b[^>]*>", re.I)
@@ -380,3 +385,25 @@ def test_a_page_made_private_leaves_the_copy_with_the_next_pending_run(copy):
         transaction.set_rollback(True)
     assert not (root / file).exists()
     assert item.title not in read(root / "de" / "news" / "index.html")
+
+
+def test_a_removed_translation_leaves_the_other_languages_switchers(copy):
+    """The English page linked to its German version after the German one was unpublished:
+    `--pending` removed the German file but left the link to it in the other languages."""
+    from mirror.models import PendingMirrorExport
+    from news.models import NewsPage
+
+    root = copy["dir"]
+    manifest = copy["exporter"].manifest
+    with copy["blocker"].unblock(), transaction.atomic():
+        PendingMirrorExport.objects.all().delete()
+        german = NewsPage.objects.live().filter(locale__language_code="de").order_by("-date")[3]
+        english = german.get_translation(Locale.objects.get(language_code="en"))
+        german_dir = posixpath.dirname(manifest[german.get_url()]["file"])
+        english_file = root / manifest[english.get_url()]["file"]
+        assert german_dir + "/" in read(english_file)
+        german.unpublish()
+        export(root, pending=True)
+        transaction.set_rollback(True)
+    assert not (root / manifest.get(german.get_url(), {"file": german_dir})["file"]).exists()
+    assert german_dir + "/" not in read(english_file)
