@@ -97,7 +97,8 @@ def _run(understood, locale, backend_name, *, fuzzy=False):
     (the engines score pages with more of the words higher)."""
     pages = _pages(locale)
     if fuzzy:
-        return _hits(pages, Fuzzy(understood.cleaned), backend_name)
+        # Only words that mean something: a forgiven "a" matched the "A" of case numbers.
+        return _hits(pages, Fuzzy(understood.cleaned), backend_name) if understood.concepts else []
     database = routing.uses_database(backend_name)
     hits = []
     query = compile_query(understood, database=database, operator="and")
