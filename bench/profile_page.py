@@ -35,6 +35,7 @@ def main():
         action="store_true",
         help="profile the search page over the relevance set's queries, as one total",
     )
+    parser.add_argument("--save", help="also write the profile to this file (pstats format)")
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args()
     if not args.paths and not args.reader_searches:
@@ -59,7 +60,7 @@ def main():
     call_command("collectstatic", interactive=False, verbosity=0)
     client = Client(HTTP_HOST="127.0.0.1")
     if args.reader_searches:
-        profile_searches(client, args.top)
+        profile_searches(client, args.top, args.save)
     for path in args.paths:
         assert client.get(path).status_code == 200, path
         with CaptureQueriesContext(connection) as context:
@@ -90,7 +91,7 @@ def main():
         print(out.getvalue())
 
 
-def profile_searches(client, top):
+def profile_searches(client, top, save=None):
     """Every reader query once to warm the caches, then once timed and profiled."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -122,6 +123,8 @@ def profile_searches(client, top):
             profile.runcall(client.get, path)
             times.append((time.perf_counter() - started) * 1000)
         query_counts.append(len(context.captured_queries))
+    if save:
+        profile.dump_stats(save)
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out).strip_dirs()
     stats.sort_stats("cumulative").print_stats(top)

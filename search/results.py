@@ -229,16 +229,23 @@ def describe_hits(pages, locale):
     """[Hit] for plain Page hits of `locale`: type from the content type, countries from
     `page_countries` (not the specific pages with their bodies, only to count the filters)."""
     countries = page_countries(locale)
-    return [
-        Hit(
-            page=page,
-            type_key=(model := page.specific_class or type(page))._meta.label_lower,
-            type_label=type_label(model),
-            countries=list(countries.get(page.pk, ())),
-            all_concepts=getattr(page, "all_concepts", False),
+    labels = {}  # per type, not per hit: each label is a gettext lookup, 200 hits a search
+    hits = []
+    for page in pages:
+        model = page.specific_class or type(page)
+        if model not in labels:
+            labels[model] = (model._meta.label_lower, type_label(model))
+        key, label = labels[model]
+        hits.append(
+            Hit(
+                page=page,
+                type_key=key,
+                type_label=label,
+                countries=list(countries.get(page.pk, ())),
+                all_concepts=getattr(page, "all_concepts", False),
+            )
         )
-        for page in pages
-    ]
+    return hits
 
 
 def facets(hits, locale):
