@@ -24,7 +24,8 @@ often and in the title, first), and the relevance set scores as before or better
 (docs/search-engine.md). The WHERE clause, which decides what matches, is unchanged.
 """
 
-from functools import cache
+import operator
+from functools import cache, reduce
 
 from django.db import connection
 
@@ -112,14 +113,13 @@ def _postgres_backend_class():
             if not words:
                 return super()._build_rank_expression(vectors, config)
             query = Once(self.build_tsquery(Or(words), config=config))
-            ranks = [
-                SearchRank(vector, query, weights=self.sql_weights) * boost
-                for vector, boost in vectors
-            ]
-            total = ranks[0]
-            for rank in ranks[1:]:
-                total += rank
-            return total
+            return reduce(
+                operator.add,
+                (
+                    SearchRank(vector, query, weights=self.sql_weights) * boost
+                    for vector, boost in vectors
+                ),
+            )
 
     class UnselectedVectorMixin:
         def _apply_ordering_and_scoring(self, queryset, *args, **kwargs):

@@ -21,17 +21,21 @@ EXPLAIN_MATCH = (
 )
 
 
-@pytest.mark.django_db
-def test_database_search_on_postgresql_uses_the_text_index(demo_content):
+def postgresql_search_sql(query):
+    """The SQL of the database search for `query` in English (skips off PostgreSQL)."""
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only (SQLite searches with FTS5): CI's PostgreSQL pass")
-    locale = Locale.objects.get(language_code="en")
     if not routing.uses_database(routing.backend_name_for("en")):
         pytest.skip("the search node answers searches here: CI's PostgreSQL pass")
     with CaptureQueriesContext(connection) as queries:
-        found = search_locale("conscientious objection", locale)
-    assert found.pages, "the demo content has pages about conscientious objection"
-    search_sql = next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
+        found = search_locale(query, Locale.objects.get(language_code="en"))
+    assert found.pages, f"the demo content has pages for {query!r}"
+    return next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
+
+
+@pytest.mark.django_db
+def test_database_search_on_postgresql_uses_the_text_index(demo_content):
+    search_sql = postgresql_search_sql("conscientious objection")
     # Wagtail matches the concatenation (if it changed that, the index would serve nothing)...
     assert f"({MATCHED}) @@" in search_sql
     # ...and that expression has its index, which PostgreSQL can use for a match.
@@ -67,14 +71,7 @@ def test_postgresql_search_does_not_select_the_matched_vectors(demo_content):
     """Wagtail's compiler filters on `title || body` through an annotation, which also made
     PostgreSQL build that vector for every matching row before sorting (115 of 196 ms for a
     word 3,600 pages use). The match stays in WHERE; the SELECT list leaves it out."""
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only (SQLite searches with FTS5): CI's PostgreSQL pass")
-    if not routing.uses_database(routing.backend_name_for("en")):
-        pytest.skip("the search node answers searches here: CI's PostgreSQL pass")
-    with CaptureQueriesContext(connection) as queries:
-        found = search_locale("conscientious objection", Locale.objects.get(language_code="en"))
-    assert found.pages
-    search_sql = next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
+    search_sql = postgresql_search_sql("conscientious objection")
     select_list, _, where = search_sql.partition(" FROM ")
     assert MATCHED not in select_list and "_vector_" not in select_list
     assert f"({MATCHED}) @@" in where
@@ -86,15 +83,8 @@ def test_postgresql_ranks_each_vector_once_with_a_query_made_once(demo_content):
     per row: a word with four synonyms made eight `ts_rank` calls per matching row (277 ms for
     4,200 pages, search/database.py). One call per vector (title, body) over all the words,
     the query an uncorrelated subquery PostgreSQL computes once."""
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only (SQLite searches with FTS5): CI's PostgreSQL pass")
-    if not routing.uses_database(routing.backend_name_for("en")):
-        pytest.skip("the search node answers searches here: CI's PostgreSQL pass")
-    with CaptureQueriesContext(connection) as queries:
-        # Three concepts, one with synonyms ("AWOL", "absence without leave", …).
-        found = search_locale("awol desertion penalty", Locale.objects.get(language_code="en"))
-    assert found.pages
-    search_sql = next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
+    # Three concepts, one with synonyms ("AWOL", "absence without leave", …).
+    search_sql = postgresql_search_sql("awol desertion penalty")
     _, _, order_by = search_sql.partition(" ORDER BY ")
     assert order_by.count("ts_rank(") == 2, order_by
     assert order_by.count("(SELECT ") == 2, order_by
