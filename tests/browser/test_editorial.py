@@ -67,12 +67,18 @@ def create_news_about_russia(page, site, title, shot):
     shot(page, "news-editor-before")
     # Countries: a searchable chooser of the English countries (knowledge/choosers.py).
     page.get_by_role("button", name="Add countries").click()
-    page.locator(".modal").get_by_label("Search term").fill("Russia")
-    russia = page.locator(".modal tbody tr").filter(
+    modal = page.locator(".modal")
+    modal.get_by_label("Search term").fill("Russia")
+    # The results replace the full list a moment later (and with it any ticked box): wait
+    # for the filtered list before ticking.
+    expect(modal.locator("tbody tr").filter(has_not_text="Russia")).to_have_count(0)
+    russia = modal.locator("tbody tr").filter(
         has=page.locator("td", has_text=re.compile(r"^\s*RU\s*$"))
     )
     russia.locator("input[type=checkbox]").check()
-    page.locator(".modal").get_by_role("button", name="Confirm selection").click()
+    confirm = modal.get_by_role("button", name="Confirm selection")
+    expect(confirm).to_be_enabled()
+    confirm.click()
     expect(page.locator("[data-multiple-chooser-list]")).to_contain_text("Russia")
     shot(page, "news-editor")
     publish(page)
