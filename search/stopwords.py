@@ -62,6 +62,19 @@ _COMMON = {
 
 STOP_WORDS = {code: frozenset(text.split()) for code, text in _COMMON.items()}
 
+# How a wish is put ("не хочу служить в армии", "ich will nicht zur Bundeswehr"): the query
+# asks about the rest, and "хочу" alone matched "Россия хочет меня призвать" and the project
+# «Хочу жить» first. Left out when the query asks for something else; unlike a stop word,
+# kept inside the editors' phrases (the project's name is a synonym group).
+_WANTING = {
+    "en": "wish wishes",
+    "de": "will willst wollen wollte wollten möchte möchtest möchten mochte",
+    "ru": "хочу хочешь хочет хотим хотите хотят хотел хотела хотели хочется хотелось",
+    "uk": "хочу хочеш хоче хочемо хочете хочуть хотів хотіла хотіли хочеться хотілося",
+    "be": "хачу хочаш хоча хочам хочаце хочуць хацеў хацела хацелі хочацца хацелася",
+}
+WANTING_WORDS = {code: frozenset(text.split()) for code, text in _WANTING.items()}
+
 
 def is_stop_word(word, language_code):
     """A small or question word of the language, or a single letter in any language: alone
@@ -69,6 +82,10 @@ def is_stop_word(word, language_code):
     found whole, search/cases.py)."""
     low = word.lower().replace("’", "'")
     return (len(low) == 1 and low.isalpha()) or low in STOP_WORDS.get(language_code, frozenset())
+
+
+def is_wanting_word(word, language_code):
+    return word.lower() in WANTING_WORDS.get(language_code, frozenset())
 
 
 def without_stop_words(words, language_code):

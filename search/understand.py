@@ -17,7 +17,7 @@ from functools import cached_property
 from core.lemmas import _morph
 
 from . import synonyms, vocabulary
-from .stopwords import is_stop_word
+from .stopwords import is_stop_word, is_wanting_word
 from .translit import is_latin
 
 # "ст. 337", "ст 337", "статья 338", "стаття 408", "Art. 336", "Artikel 338", "§ 16", "328",
@@ -130,6 +130,9 @@ def understand(cleaned, language, raw=None):
     # Small and question words never make a page match, even alone ("как", "the"): such a
     # query finds nothing and the page offers the ways on (no dead end).
     content = [(i, w) for i, w in rest if not is_stop_word(w, language)]
+    asked = [(i, w) for i, w in content if not is_wanting_word(w, language)]
+    if asked or matches:
+        content = asked
     singles = [Concept(typed=w, alternatives=[w]) for _i, w in content]
     _check_spelling(singles, language)
     order = {id(c): i for c, i in zip(singles, (i for i, _ in content), strict=True)}

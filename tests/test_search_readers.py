@@ -93,6 +93,15 @@ def test_a_small_word_does_not_make_an_unrelated_page_match(client, demo_content
     assert result_links(html) == []
 
 
+def test_a_wish_is_not_what_the_query_asks_about(client, demo_content):
+    # "хочу" matched "Россия хочет меня призвать" (the occupied areas' guide) before anything
+    # the reader asked about; the project «Хочу жить» keeps it (a synonym phrase).
+    links = result_links(search_html(client, "ru", "хочу квартиру"))
+    assert not [link for link in links if "occupied" in link or "оккуп" in link], links
+    links = result_links(search_html(client, "ru", "хочу жить"))
+    assert links and "#" in links[0], links  # the surrender rule, at its anchor
+
+
 # --- typos -----------------------------------------------------------------------------
 
 
