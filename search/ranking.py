@@ -55,11 +55,19 @@ ANSWERING_PROFILE_WEIGHT = 0.6
 # A decision asked for by its case number (search/cases.py): above everything, like a rule
 # asked for by its article number.
 CASE_NUMBER_WEIGHT = 10.0
-# A near tie between countries goes to the country whose language the reader reads in: a
-# Ukrainian reader typing "мобілізація" more likely means Ukraine's. Small: it only breaks
-# ties (Russian is read in all three countries; English and German in none of them).
+# The country whose language the reader reads in: a Ukrainian reader typing "мобілізація"
+# or "повістка від ТЦК що робити" more likely means Ukraine's, not the Belarus guide with
+# the same words in its title. Ukrainian and Belarusian are read almost only at home; for
+# Russian (read in all three countries) it only breaks ties; English and German have none.
 HOME_COUNTRY = {"uk": "UA", "be": "BY", "ru": "RU"}
-HOME_COUNTRY_WEIGHT = 0.3
+HOME_COUNTRY_WEIGHTS = {"uk": 0.8, "be": 0.8, "ru": 0.3}
+# Outside legal questions (an appeal, a donation) the country only breaks ties: a news item
+# about all three countries is no better an answer to "звернення до Бундестагу" for it.
+HOME_COUNTRY_TIE_WEIGHT = 0.3
+# A title that names another country than the reader's, when the query does not name it:
+# "Я в Білорусі, мені прийшла повістка чи SMS: що робити?" is not the answer to "повістка
+# від ТЦК що робити", though it has every word of it in its title.
+OTHER_COUNTRY_TITLE_WEIGHT = -1.0
 
 
 def title_coverage(title, understood):
@@ -101,16 +109,47 @@ def is_legal_question(hits, rule_hits):
 RANKED = 60
 
 
-def rank(hits, rule_hits, understood):
+def names_other_country(item, title, language, query_forms, country_names):
+    """Whether `title` names a country of `item` other than the reader's that the query does
+    not name (every word of the country's name is in the title; none in the query or its
+    synonyms, `query_forms`). The occupied areas are Ukraine for a Ukrainian reader."""
+    home = HOME_COUNTRY.get(language)
+    if home is None:
+        return False
+    title_forms = None
+    for country in item.countries:
+        if country.code == home or (home == "UA" and country.code == "UA-OCC"):
+            continue
+        name = forms_of(country_names.get(country.translation_key, country.name), language)
+        if title_forms is None:
+            title_forms = forms_of(title, language)
+        if name and name <= title_forms and not name & query_forms:
+            return True
+    return False
+
+
+def rank(hits, rule_hits, understood, country_names=None):
     """`hits` (search/results.Hit, engine order) and `rule_hits` (search/rules.RuleHit)
-    merged, best first."""
+    merged, best first. `country_names`: {country translation key: name in the reader's
+    language} (knowledge.queries.country_names_by_key)."""
     hits, rest = hits[:RANKED], hits[RANKED:]
     legal = is_legal_question(hits, rule_hits)
     help_wanted = asks_for_help(understood)
     home = HOME_COUNTRY.get(understood.language)
+    home_weight = (
+        HOME_COUNTRY_WEIGHTS.get(understood.language, 0.0) if legal else HOME_COUNTRY_TIE_WEIGHT
+    )
+    country_names = country_names or {}
+    language = understood.language
+    query_forms = forms_of(
+        " ".join(alt for c in understood.concepts for alt in c.alternatives), language
+    )
 
-    def at_home(item):
-        return HOME_COUNTRY_WEIGHT * any(c.code == home for c in item.countries)
+    def at_home(item, title):
+        score = home_weight * any(c.code == home for c in item.countries)
+        if names_other_country(item, title, language, query_forms, country_names):
+            score += OTHER_COUNTRY_TITLE_WEIGHT
+        return score
 
     answering = {r.profile.pk for r in rule_hits if r.complete}
     # The engine's rank counts by place, not by share of the list: the sixth of seven hits is
@@ -135,7 +174,7 @@ def rank(hits, rule_hits, understood):
         score = weight + TITLE_WEIGHT * coverage + position
         if hit.all_concepts:
             score += ALL_CONCEPTS_WEIGHT
-        score += at_home(hit)
+        score += at_home(hit, hit.page.title)
         if hit.by_case_number:
             score += CASE_NUMBER_WEIGHT
         if legal and hit.type_key == PROFILE_TYPE and hit.page.pk in answering and coverage:
@@ -155,7 +194,7 @@ def rank(hits, rule_hits, understood):
                 + TITLE_WEIGHT * rule_hit.heading_coverage
                 + RULE_TEXT_WEIGHT * rule_hit.coverage
                 + position
-                + at_home(rule_hit)
+                + at_home(rule_hit, rule_hit.rule.heading)
             )
         scored.append((score, -1, rule_hit))
     scored.sort(key=lambda item: (-item[0], item[1]))

@@ -135,7 +135,14 @@ def understand(cleaned, language, raw=None):
         content = asked
     singles = [Concept(typed=w, alternatives=[w]) for _i, w in content]
     _check_spelling(singles, language)
-    order = {id(c): i for c, i in zip(singles, (i for i, _ in content), strict=True)}
+    # "chto delat", "kak": a small word typed in Latin letters (or misspelt) is still one.
+    kept = [
+        (c, i)
+        for c, (i, _w) in zip(singles, content, strict=True)
+        if not (c.corrected and is_stop_word(c.corrected, language))
+    ]
+    singles = [c for c, _i in kept]
+    order = {id(c): i for c, i in kept}
     for match, concept in zip(matches, result.concepts, strict=True):
         order[id(concept)] = match.start
     _check_synonyms(result.concepts, language)
@@ -178,7 +185,7 @@ def _check_spelling(concepts, language):
         if is_latin(word) and language in vocabulary.CYRILLIC_LANGUAGES:
             replacements = vocabulary.by_skeleton(word, language)
         if not replacements and not _is_dictionary_word(word, language):
-            best = vocabulary.nearest(word, language)
+            best = vocabulary.completion(word, language) or vocabulary.nearest(word, language)
             replacements = [best] if best else []
         if not replacements:
             concept.known = False

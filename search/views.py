@@ -22,6 +22,7 @@ from campaign.models import HelpPage
 from core.content_cache import active_locale, content_lookup
 from core.privacy import public, public_for_search
 from knowledge.models import KnowledgeIndexPage
+from knowledge.queries import country_names_by_key
 
 from . import cases, node, ranking, routing, rules, suggestions
 from .page_rows import page_rows
@@ -143,7 +144,7 @@ def _answer(understood, locale, pages):
         for hit in hits:
             hit.by_case_number = hit.page.pk in by_case
     describe_rule_countries(rule_hits)
-    return ranking.rank(hits, rule_hits, understood)
+    return ranking.rank(hits, rule_hits, understood, country_names_by_key(locale))
 
 
 def search_locale(cleaned, locale, *, fuzzy=False, raw=None, understood=None):
@@ -241,7 +242,8 @@ def other_languages(cleaned, locale, raw=None):
             found.append(
                 {
                     "code": other.language_code,
-                    "name": name,
+                    # in the reader's language: "15 results in Russian", not "… in Русский"
+                    "name": get_language_info(other.language_code)["name_translated"],
                     "count": len(result.items),
                     "cards": cards,
                 }
@@ -359,6 +361,9 @@ def search(request):
         type_facets, country_facets = facets(found.items, locale)
         context["filter_links"] = _filter_links(cleaned, filters, type_facets, country_facets)
         items = [item for item in found.items if item.matches(filters["type"], filters["country"])]
+        # The filters left nothing (or name no type or country at all): say so, not "nothing
+        # in this language".
+        context["filtered_out"] = len(found.items) if found.items and not items else 0
         context["promoted"] = promoted(cleaned, locale)
         suggestion = found.suggestion
         if suggestion and suggestion != cleaned:

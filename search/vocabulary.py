@@ -137,6 +137,26 @@ def by_skeleton(word, language, limit=3):
     return rows
 
 
+# A word typed half ("мобіл", "summ", "Einber": a phone's keyboard, a hurry) is completed to
+# the most used word it starts, rather than "corrected" to a short word a letter or two away
+# ("einer"). Shorter beginnings say too little ("summ": summary, summons, summarises).
+MIN_COMPLETED = 5
+
+
+def completion(word, language):
+    """The most used word of `language` that starts with `word` and is longer, or None.
+    A Latin word on a Cyrillic language is compared by skeleton ("mobil" → мобилизация)."""
+    word = word.lower()
+    latin = is_latin(word) and language in CYRILLIC_LANGUAGES
+    value = skeleton(word) if latin else word
+    if len(value) < MIN_COMPLETED:
+        return None
+    column = "skeleton" if latin else "word"
+    terms = SearchTerm.objects.filter(language=language, **{f"{column}__startswith": value})
+    terms = terms.exclude(**{column: value}).order_by("-pages", "word")
+    return terms.values_list("word", flat=True).first()
+
+
 def on_public_pages(word, language):
     """Whether a live page anyone may read uses `word` now (the database index, kept up to
     date with every publish, and the view restrictions as they are). The vocabulary may

@@ -71,6 +71,9 @@ RELEVANCE_SET = [
     ("en", "article", "Art. 408 ukraine", ["ukraine#Desertion under martial law"]),
     ("en", "inflection", "deserters germany", ["germany-protection-deserters"]),
     ("en", "inflection", "objectors alternative services", [("alternative-service-russia", "russia#Alternative civilian service")]),
+    ("en", "synonym", "draft dodging", [("russia#Criminal liability for evading conscription", "belarus#Evading call-up", "occupied-areas#Evading the Russian call-up")]),
+    ("en", "keywords", "petition", [("appeal-bundestag", "appeal-european-parliament")]),
+    ("en", "keywords", "donate", ["fundraising"]),
     # --- German -----------------------------------------------------------------------
     ("de", "question", "was passiert wenn ich den Einberufungsbescheid ignoriere", ["ignored-electronic-summons"]),
     ("de", "question", "kann ich als Mann die Ukraine verlassen", ["leaving-ukraine"]),
@@ -105,6 +108,7 @@ RELEVANCE_SET = [
     ("de", "article", "Artikel 337 russisches Strafgesetzbuch", ["russia#Leaving your unit without permission"]),
     ("de", "inflection", "Deserteure", ["germany-protection-deserters"]),
     ("de", "inflection", "besetzten Gebieten Zwangsrekrutierung", ["occupied-areas-forced-recruitment"]),
+    ("de", "synonym", "Wehrdienstentzug", [("russia#Criminal liability for evading conscription", "belarus#Evading call-up", "ukraine#Evading mobilisation")]),
     # --- Russian ----------------------------------------------------------------------
     ("ru", "question", "что будет если не пойти в военкомат", ["ignored-electronic-summons"]),
     ("ru", "question", "можно ли выехать из украины в 20 лет", ["leaving-ukraine", "ukraine#Men aged 23 to 60"]),
@@ -116,7 +120,7 @@ RELEVANCE_SET = [
     ("ru", "question", "до скольки лет призывают в россии", ["russia#Conscription age 18 to 30"]),
     ("ru", "question", "сколько служат срочники", [("russia#Conscription age 18 to 30", "belarus#Conscription age 18 to 27")]),
     ("ru", "latin", "dezertir nakazanie", ["russia#Desertion: 5 to 15"]),
-    ("ru", "latin", "povestka", ["ignored-electronic-summons"]),
+    ("ru", "latin", "povestka", [("ignored-electronic-summons", "russia#Electronic summons: when it counts as served")]),
     ("ru", "latin", "mobilizatsiya", [("russia#Partial mobilisation decree", "ukraine#General mobilisation", "belarus#Summonses by SMS")]),
     ("ru", "latin", "alternativnaya sluzhba", ["alternative-service-russia"]),
     ("ru", "latin", "prizyv v armiyu", [("russia#Conscription age 18 to 30", "russia#Call-up all year round")]),
@@ -149,6 +153,9 @@ RELEVANCE_SET = [
     ("ru", "keywords", "сдача в плен", ["russia#Voluntary surrender"]),
     ("ru", "keywords", "паспорт в посольстве беларусь", ["belarus#No passports at embassies"]),
     ("ru", "keywords", "горячая линия консультация", ["help"]),
+    ("ru", "question", "можно ли уехать за границу если пришла повестка", ["russia#Exit ban once a summons counts as served"]),
+    ("ru", "synonym", "бусификация", ["ukraine#General mobilisation"]),
+    ("ru", "synonym", "AWOL", [("russia#Leaving your unit without permission", "ukraine#Absence without leave")]),
     # --- Ukrainian --------------------------------------------------------------------
     ("uk", "question", "що буде якщо не піти до ТЦК", ["ukraine#Fines and driving bans"]),
     ("uk", "question", "чи можна виїхати з україни у 20 років", ["leaving-ukraine", "ukraine#Men aged 23 to 60"]),
@@ -168,7 +175,7 @@ RELEVANCE_SET = [
     ("uk", "synonym", "бусифікація", ["ukraine"]),
     ("uk", "synonym", "самоволка покарання", ["ukraine#Absence without leave"]),
     ("uk", "latin", "vidstrochka", ["ukraine"]),
-    ("uk", "latin", "dezertyr", ["germany-protection-deserters"]),
+    ("uk", "latin", "dezertyr", [("germany-protection-deserters", "ukraine#Desertion under martial law: 5 to 12 years")]),
     ("uk", "latin", "mobilizatsiia", ["ukraine#General mobilisation"]),
     ("uk", "latin", "vyizd za kordon", ["leaving-ukraine"]),
     ("uk", "latin", "povistka", ["ignored-electronic-summons"]),
@@ -181,7 +188,7 @@ RELEVANCE_SET = [
     ("uk", "article", "210-1", ["ukraine#Fines and driving bans"]),
     ("uk", "inflection", "мобілізованих", [("russia#No alternative service procedure for the mobilised", "ukraine#General mobilisation")]),
     ("uk", "inflection", "повістки", ["ignored-electronic-summons"]),
-    ("uk", "inflection", "дезертирів", ["germany-protection-deserters"]),
+    ("uk", "inflection", "дезертирів", [("germany-protection-deserters", "ukraine#Desertion under martial law: 5 to 12 years")]),
     ("uk", "keywords", "тимчасовий захист ЄС", ["ukraine#EU temporary protection"]),
     ("uk", "keywords", "незаконний перетин кордону", ["ukraine#Crossing the border irregularly"]),
     ("uk", "keywords", "базова військова служба", ["ukraine#No conscript service"]),
@@ -219,6 +226,7 @@ RELEVANCE_SET = [
     ("be", "article", "артыкул 356", ["belarus#Treason by soldiers"]),
     ("be", "article", "ст 434", ["belarus#Evading mobilisation"]),
     ("be", "article", "КК артыкул 435", ["belarus#Evading call-up"]),
+    ("be", "keywords", "Наш Дом", ["help"]),
 ]  # fmt: skip
 
 

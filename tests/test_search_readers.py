@@ -81,7 +81,10 @@ def test_questions_find_the_answer(client, demo_content, language, query, slug):
     assert slug in slugs(result_links(search_html(client, language, query)))[:3]
 
 
-@pytest.mark.parametrize(("language", "query"), [("ru", "как"), ("en", "the"), ("uk", "як")])
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [("ru", "как"), ("en", "the"), ("uk", "як"), ("ru", "chto"), ("ru", "kak")],  # Latin too
+)
 def test_small_words_alone_match_nothing(client, demo_content, language, query):
     html = search_html(client, language, query)
     assert result_links(html) == []
@@ -112,6 +115,9 @@ def test_a_wish_is_not_what_the_query_asks_about(client, demo_content):
         ("en", "asylym", {"asylum"}),
         # one letter off "Deserteur" and two swapped in "Deserteure": either is right
         ("de", "Deserteuer", {"deserteure", "deserteur"}),
+        # half typed: completed, not "corrected" to "einer"
+        ("de", "Einber", {"einberufen", "einberufung", "einberufungsbescheid"}),
+        ("en", "deser", {"desert", "deserter", "desertion", "deserters"}),
     ],
 )
 def test_a_typo_finds_pages_and_offers_the_spelling_as_a_link(
@@ -124,6 +130,20 @@ def test_a_typo_finds_pages_and_offers_the_spelling_as_a_link(
     )
     assert suggestion, "Did you mean … is offered as a link"
     assert suggestion.group(2).lower() in meant
+
+
+def test_a_half_typed_word_is_completed_to_the_most_used_word():
+    SearchTerm.objects.bulk_create(
+        [
+            SearchTerm(language="en", word=w, lemma=w, skeleton=skeleton(w), pages=n)
+            for w, n in [("quorplexity", 5), ("quorplexite", 1), ("quorp", 9)]
+        ]
+    )
+    assert vocabulary.completion("quorpl", "en") == "quorplexity"
+    assert vocabulary.completion("Quorple", "en") == "quorplexity"
+    assert vocabulary.completion("quor", "en") is None  # too short to say
+    assert vocabulary.completion("quorplexity", "en") is None  # nothing longer
+    assert vocabulary.completion("xquorpl", "en") is None
 
 
 def test_nearest_word_of_the_vocabulary():
@@ -285,6 +305,24 @@ def test_the_deserters_guide_comes_before_the_help_page_and_appeals(client, demo
             assert guide < found.index(other)
 
 
+@pytest.mark.parametrize(
+    ("language", "query", "other"),
+    [
+        # every word in the Belarus guide's title; the reader reads Ukrainian
+        ("uk", "повістка від тцк що робити", "білорус"),
+        ("uk", "ТЦК", "білорус"),
+        ("ru", "сыну пришла повестка что делать", "беларус"),
+    ],
+)
+def test_a_title_about_another_country_does_not_come_first(
+    client, demo_content, language, query, other
+):
+    html = search_html(client, language, query)
+    first = re.search(r'<ol class="search-results">.*?<h2><a href="[^"]+">([^<]+)</a>', html, re.S)
+    assert first, "results are found"
+    assert other not in unescape(first.group(1)).lower(), first.group(1)
+
+
 def test_the_help_is_offered_beside_the_results(client, demo_content):
     html = search_html(client, "ru", "дезертир")
     assert result_links(html)
@@ -324,6 +362,18 @@ def test_nothing_found_offers_the_situation_guide_help_and_other_languages(clien
     # a word found in another language only: its results are offered
     other = search_html(client, "en", "мобилизация")
     assert 'class="search-other-language" lang="ru"' in other
+
+
+def test_results_in_other_languages_are_named_and_marked_for_the_reader(client, demo_content):
+    html = search_html(client, "en", "повестка")  # no English page has the word
+    section = html.split('aria-labelledby="other-ru"', 1)[1].split("</section>", 1)[0]
+    assert re.search(r"results? in Russian</h2>", section), "the language named in English"
+    assert "All results in Russian" in section
+    card = section.split('<li class="search-result', 1)[1].split("</li>", 1)[0]
+    # the page's own words are Russian; the labels around them are the reader's English
+    assert re.search(r'<a href="[^"]+" lang="ru">', card)
+    assert 'lang="ru"' not in card.split(">", 1)[0]  # not the whole card
+    assert re.search(r'class="search-result__type">[A-Z][a-z]', card)
 
 
 @pytest.mark.parametrize("language", ["de", "ru", "uk", "be"])

@@ -160,3 +160,14 @@ def test_small_words_of_a_synonym_phrase_are_not_highlighted(client, demo_conten
     assert "<mark>absence</mark>" in html or "<mark>AWOL</mark>" in html
     for small in ("without", "the", "The"):
         assert f"<mark>{small}</mark>" not in html
+
+
+@pytest.mark.parametrize("params", [{"type": "bogus"}, {"country": "XX"}])
+def test_a_filter_that_leaves_nothing_says_so_not_that_the_language_has_nothing(
+    client, demo_content, params
+):
+    html = client.get("/en/search/", {"q": "desertion", **params}).content.decode()
+    assert 'class="search-nothing search-filtered-out"' in html
+    assert "is of the type or country chosen" in html
+    assert "in this language" not in html
+    assert '<a href="?q=desertion">Search without filters</a>' in html

@@ -36,8 +36,17 @@ class HelpPage(SitePage):
         help_text=_("Languages the counselling hotline answers in."),
     )
 
+    # Readers look for a counsellor by the organisation's name or city ("Наш дом", "Vilnius").
     search_fields = SitePage.search_fields + [
         index.SearchField("introduction"),
+        index.RelatedFields(
+            "network",
+            [
+                index.SearchField("name"),
+                index.SearchField("city"),
+                index.SearchField("description"),
+            ],
+        ),
     ]
 
     content_panels = Page.content_panels + [
