@@ -361,7 +361,7 @@ def test_nothing_found_offers_the_situation_guide_help_and_other_languages(clien
     assert "help-channels" in html.split('<aside class="search-help"', 1)[1]
     # a word found in another language only: its results are offered
     other = search_html(client, "en", "мобилизация")
-    assert 'class="search-other-language" lang="ru"' in other
+    assert 'aria-labelledby="other-ru"' in other
 
 
 def test_results_in_other_languages_are_named_and_marked_for_the_reader(client, demo_content):
