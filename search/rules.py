@@ -164,7 +164,6 @@ def concept_in(concept, forms, language):
     return best
 
 
-@lru_cache(maxsize=20_000)  # the same rules' forms, search after search
 def _in_compound(word, forms, language):
     """German writes "Wehrpflichtalter" for "Wehrpflicht Alter": a word of five letters or
     more counts when a compound starts or ends with it (no decompounder on either engine)."""
