@@ -165,12 +165,12 @@ LOOKUPS = {
         keeps_none=True,
     ),
     # search
-    "search-rule-texts": Lookup(
+    "search-rule-parts": Lookup(
         ("profile_id",),
-        "a profile's country code and rule texts for cards (publishing it)",
+        "a profile's country code and its rules' texts, headings and topics (publishing it)",
         in_process=True,
     ),
-    "search-synonyms": Lookup(
+    "search-synonym-groups": Lookup(
         ("language",),
         "editors' synonym groups of a language (saving one: search/signals.py)",
         in_process=True,

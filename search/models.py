@@ -74,6 +74,22 @@ class SearchTerm(models.Model):
         return f"{self.word} ({self.language})"
 
 
+def country_choices():
+    """The countries of the knowledge base by code, named in the admin's language (read
+    when the form is shown: countries are content)."""
+    from wagtail.models import Locale
+
+    from knowledge.models import Country
+
+    names = {}
+    rows = Country.objects.order_by("name").values_list("code", "name", "locale_id")
+    active = Locale.get_active().pk
+    for code, name, locale_id in rows:
+        if locale_id == active or code not in names:
+            names[code] = name
+    return sorted(names.items(), key=lambda item: item[1])
+
+
 class SearchSynonym(TranslatableMixin, models.Model):
     """Words that readers use for one thing, in one language: an abbreviation and what it
     stands for, a colloquial word and the official one ("ВВК", "военно-врачебная комиссия",
@@ -94,6 +110,17 @@ class SearchSynonym(TranslatableMixin, models.Model):
     )
     note = models.CharField(
         max_length=200, blank=True, help_text="For editors only: why these belong together."
+    )
+    country = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=country_choices,
+        help_text=(
+            "Only when readers who use these words mean one country, whichever language "
+            "they write in ('ТЦК', 'бусифікація': Ukraine). Results about it then come "
+            "first, as if the reader had named it. Leave empty for words used about several "
+            "countries ('military commissariat')."
+        ),
     )
 
     class Meta(TranslatableMixin.Meta):

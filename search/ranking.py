@@ -14,6 +14,7 @@ The engines score words; readers want the page that answers. On top of the engin
 
 from .rules import PROFILE_TYPE, RULE_TYPE, concept_in
 from .rules import _forms as forms_of
+from .stopwords import is_stop_word
 
 GUIDE_TYPE = "knowledge.guidepage"
 HELP_TYPE = "campaign.helppage"
@@ -68,6 +69,13 @@ HOME_COUNTRY_TIE_WEIGHT = 0.3
 # "Я в Білорусі, мені прийшла повістка чи SMS: що робити?" is not the answer to "повістка
 # від ТЦК що робити", though it has every word of it in its title.
 OTHER_COUNTRY_TITLE_WEIGHT = -1.0
+# Words that point to one country without naming it (an editor set the synonym group's
+# country: "ТЦК", "бусификация" are Ukraine's): that country counts as the reader's home for
+# the query, about as much as a title that names it.
+IMPLIED_COUNTRY_WEIGHT = 1.5
+# A rule that answers but is not one of the leading few (search/rules.py): after the answers,
+# among the news, so that a reader paging on or filtering for rules still finds it.
+FOLLOWING_RULE_WEIGHT = -1.0
 
 
 def title_coverage(title, understood):
@@ -109,12 +117,11 @@ def is_legal_question(hits, rule_hits):
 RANKED = 60
 
 
-def names_other_country(item, title, language, query_forms, country_names):
-    """Whether `title` names a country of `item` other than the reader's that the query does
-    not name (every word of the country's name is in the title; none in the query or its
-    synonyms, `query_forms`). The occupied areas are Ukraine for a Ukrainian reader."""
-    home = HOME_COUNTRY.get(language)
-    if home is None:
+def names_other_country(item, title, language, query_forms, country_names, home):
+    """Whether `title` names a country of `item` other than `home` that the query does not
+    name (every word of the country's name is in the title; none in the query or its
+    synonyms, `query_forms`). The occupied areas are Ukraine's."""
+    if not home:
         return False
     title_forms = None
     for country in item.countries:
@@ -128,6 +135,31 @@ def names_other_country(item, title, language, query_forms, country_names):
     return False
 
 
+def names_a_country(query_forms, country_names, language):
+    """Whether the query (its words and synonyms, `query_forms`) names a country: some word
+    of a country's name that is not a small word ("of" in "occupied areas of Ukraine")."""
+    for name in country_names.values():
+        words = {w for w in forms_of(name, language) if not is_stop_word(w, language)}
+        if words & query_forms:
+            return True
+    return False
+
+
+def home_of(understood, query_forms, country_names, legal):
+    """(the country the query is about unless it names one, its weight): the country its
+    words point to ("ТЦК"), else the reader's by language."""
+    language = understood.language
+    implied = understood.country
+    if (
+        implied
+        and implied != HOME_COUNTRY.get(language)
+        and not names_a_country(query_forms, country_names, language)
+    ):
+        return implied, IMPLIED_COUNTRY_WEIGHT if legal else HOME_COUNTRY_TIE_WEIGHT
+    home = HOME_COUNTRY.get(language)
+    return home, HOME_COUNTRY_WEIGHTS.get(language, 0.0) if legal else HOME_COUNTRY_TIE_WEIGHT
+
+
 def rank(hits, rule_hits, understood, country_names=None):
     """`hits` (search/results.Hit, engine order) and `rule_hits` (search/rules.RuleHit)
     merged, best first. `country_names`: {country translation key: name in the reader's
@@ -135,19 +167,16 @@ def rank(hits, rule_hits, understood, country_names=None):
     hits, rest = hits[:RANKED], hits[RANKED:]
     legal = is_legal_question(hits, rule_hits)
     help_wanted = asks_for_help(understood)
-    home = HOME_COUNTRY.get(understood.language)
-    home_weight = (
-        HOME_COUNTRY_WEIGHTS.get(understood.language, 0.0) if legal else HOME_COUNTRY_TIE_WEIGHT
-    )
     country_names = country_names or {}
     language = understood.language
     query_forms = forms_of(
         " ".join(alt for c in understood.concepts for alt in c.alternatives), language
     )
+    home, home_weight = home_of(understood, query_forms, country_names, legal)
 
     def at_home(item, title):
         score = home_weight * any(c.code == home for c in item.countries)
-        if names_other_country(item, title, language, query_forms, country_names):
+        if names_other_country(item, title, language, query_forms, country_names, home):
             score += OTHER_COUNTRY_TITLE_WEIGHT
         return score
 
@@ -196,6 +225,8 @@ def rank(hits, rule_hits, understood, country_names=None):
                 + position
                 + at_home(rule_hit, rule_hit.rule.heading)
             )
+            if not rule_hit.leading:
+                score += FOLLOWING_RULE_WEIGHT
         scored.append((score, -1, rule_hit))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [item for _score, _i, item in scored] + rest

@@ -36,10 +36,11 @@ HOME_COUNTRY = {"uk": "UA", "be": "BY", "ru": "RU"}  # see search/ranking.py
 RULE_TYPE = "knowledge.legalrule"
 # Rules looked at: those of the first profiles among the hits.
 PROFILES_LOOKED_AT = 12
-# The best rule of each profile, and no more than MAX_RULES in all: the others are on the
-# profile, one click away, and would crowd out the guides.
+# Every rule that answers is a result (a reader filtering for rules sees them all), but only
+# the best of each profile, and no more than LEADING_RULES in all, rank as answers: the others
+# come after the guides and profiles (search/ranking.py), which they would crowd out.
 RULES_PER_PROFILE = 1
-MAX_RULES = 3
+LEADING_RULES = 3
 
 
 @dataclass
@@ -51,6 +52,7 @@ class RuleHit:
     heading_coverage: float = 0.0  # share of the concepts in its heading (with the country)
     complete: bool = False  # it has every concept (in some form, with its country)
     by_article: bool = False
+    leading: bool = True  # one of the first LEADING_RULES best rules of their profiles
     countries: list = field(default_factory=list)  # CountryRow, for the country filter
     type_key: str = RULE_TYPE
 
@@ -185,11 +187,11 @@ def rules_of_profiles(understood, profile_pages, locale):
         return _rules_of_profiles(understood, concepts, profile_pages, language)
 
 
-@content_lookup("search-rule-texts")
+@content_lookup("search-rule-parts")
 def _rule_texts(profile_id):
-    """(country code, [(rule id, own text, heading with penalty)]) of one profile's rules,
-    in profile order, in the active language; kept with the other published lookups (a
-    profile's rules change only when it is published)."""
+    """(country code, [(rule id, own text, heading with penalty, topic)]) of one profile's
+    rules, in profile order, in the active language; kept with the other published lookups
+    (a profile's rules change only when it is published)."""
 
     def build():
         rules = (
@@ -203,7 +205,8 @@ def _rule_texts(profile_id):
             code = rule.profile.country.code
             # The card shows the penalty by the heading: "наказание" is as good as there.
             penalty = describe_penalty(rule) if rule.penalty_kind != PenaltyKind.NONE else ""
-            texts.append((rule.pk, rule_text(rule), f"{rule.heading} {penalty}"))
+            topic = str(choice_labels(Topic).get(rule.topic, ""))
+            texts.append((rule.pk, rule_text(rule), f"{rule.heading} {penalty}", topic))
         return code, texts
 
     return build()
@@ -215,7 +218,7 @@ def _rules_of_profiles(understood, concepts, profile_pages, language):
     for profile_id in by_id:
         code, rules = _rule_texts(profile_id)
         country_forms = _forms(by_id[profile_id].title, language)
-        for rule_id, own_text, heading_text in rules:
+        for rule_id, own_text, heading_text, topic in rules:
             own_forms = _forms(own_text, language)
             own = sum(concept_in(c, own_forms, language) > 0 for c in concepts)
             if not own:
@@ -228,6 +231,10 @@ def _rules_of_profiles(understood, concepts, profile_pages, language):
                 continue
             heading_forms = _forms(heading_text, language) | country_forms
             in_heading = sum(concept_in(c, heading_forms, language) for c in concepts)
+            # "мобилизация": the rules filed under mobilisation before those that mention it
+            # (the reader's own word: a synonym's "служба" is in half the topics' names).
+            topic_forms = _forms(topic, language)
+            in_topic = sum(concept_in(c, topic_forms, language) == 1.0 for c in concepts)
             scored.setdefault(profile_id, []).append(
                 {
                     "rule_id": rule_id,
@@ -236,33 +243,31 @@ def _rules_of_profiles(understood, concepts, profile_pages, language):
                     "own": own,
                     "heading_coverage": in_heading / len(concepts),
                     "complete": both == len(concepts),
+                    "in_topic": in_topic,
                 }
             )
-    chosen = []
-    for candidates in scored.values():
+    chosen = []  # (profile id, scores, whether it is the best of its profile)
+    for profile_id, candidates in scored.items():
         # Ties go to the rule the profile lists first (the general rule before its special
         # cases: "Desertion: 5 to 15 years" before "Former prisoners … for desertion").
-        candidates.sort(key=lambda h: (-h["coverage"], -h["heading_coverage"]))
-        chosen.extend(
-            (profile_id, h)
-            for h in candidates[:RULES_PER_PROFILE]
-            for profile_id in [next(pid for pid, hs in scored.items() if hs is candidates)]
-        )
+        candidates.sort(key=lambda h: (-h["coverage"], -h["heading_coverage"], -h["in_topic"]))
+        chosen.extend((profile_id, h, i < RULES_PER_PROFILE) for i, h in enumerate(candidates))
     order = {pk: i for i, pk in enumerate(by_id)}  # the engine's order of their profiles
     home = HOME_COUNTRY.get(language)
     chosen.sort(
-        key=lambda ph: (
-            -ph[1]["coverage"],
-            -ph[1]["heading_coverage"],
-            ph[1]["code"] != home,
-            order[ph[0]],
+        key=lambda c: (
+            not c[2],
+            -c[1]["coverage"],
+            -c[1]["heading_coverage"],
+            -c[1]["in_topic"],
+            c[1]["code"] != home,
+            order[c[0]],
         )
     )
-    chosen = chosen[:MAX_RULES]
     rules = (
         LegalRule.objects.defer("sources")
         .select_related("profile__country")
-        .in_bulk([h["rule_id"] for _pid, h in chosen])
+        .in_bulk([h["rule_id"] for _pid, h, _best in chosen])
     )
     return [
         RuleHit(
@@ -272,7 +277,8 @@ def _rules_of_profiles(understood, concepts, profile_pages, language):
             own=h["own"],
             heading_coverage=h["heading_coverage"],
             complete=h["complete"],
+            leading=best and i < LEADING_RULES,
         )
-        for _pid, h in chosen
+        for i, (_pid, h, best) in enumerate(chosen)
         if h["rule_id"] in rules
     ]

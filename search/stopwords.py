@@ -18,6 +18,7 @@ _COMMON = {
         any some all each every no not yes ok please tell know want wanted get got getting
         happen happens happened someone somebody anyone one ones me i'm im it's its what's
         whats i've ive i'll ill don't dont doesn't doesnt can't cant won't wont
+        after before during while until till since once
         """,
     "de": """
         der die das den dem des ein eine einer eines einem einen und oder aber doch in im an
@@ -28,7 +29,7 @@ _COMMON = {
         euch sich mein meine meinen meinem dein deine sein seine ihr ihre was wer wen wem
         wessen wie wo wann warum wieso weshalb woher wohin welche welcher welches ob wenn
         dass daß als auch nur noch schon so sehr nicht kein keine keinen ja nein man mal
-        bitte etwas
+        bitte etwas nachdem bevor während wahrend seit sobald
         """,
     "ru": """
         и в во не ни что чтобы чтоб он она оно они на я с со как а то все всё так его её ее

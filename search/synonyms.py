@@ -20,33 +20,28 @@ class Match:
     start: int  # index of the first query word the term covers
     end: int  # one past the last
     terms: tuple  # every term of the group, as typed by editors
+    country: str = ""  # the code of the country readers mean with these words, if one
 
 
-@content_lookup("search-synonyms")
+@content_lookup("search-synonym-groups")
 def groups(language):
     """The synonym groups of `language` (see _load), kept with the other published lookups."""
     return _load(language)
 
 
 def _load(language):
-    """[(terms, [[forms of each word] of each term])], the forms worked out once."""
+    """[(terms, [[forms of each word] of each term], country code)], the forms worked out
+    once."""
     from .models import SearchSynonym
 
-    rows = SearchSynonym.objects.filter(locale__language_code=language).only("terms")
+    rows = SearchSynonym.objects.filter(locale__language_code=language).only("terms", "country")
     loaded = []
-    for terms in (row.term_list() for row in rows):
+    for row in rows:
+        terms = row.term_list()
         if len(terms) > 1:
             forms = [[_forms(w, language) for w in words(term)] for term in terms]
-            loaded.append((tuple(terms), forms))
+            loaded.append((tuple(terms), forms, row.country))
     return loaded
-
-
-def group_forms(groups_of_terms, language):
-    """The shape `find` takes, for groups given as lists of terms (tests, previews)."""
-    return [
-        (tuple(terms), [[_forms(w, language) for w in words(t)] for t in terms])
-        for terms in groups_of_terms
-    ]
 
 
 def _forms(word, language, query=False):
@@ -69,14 +64,14 @@ def find(query_words, language, synonym_groups=None):
         return []
     query_forms = [_forms(w, language, query=True) for w in query_words]
     found = []
-    for terms, forms_per_term in synonym_groups:
+    for terms, forms_per_term, country in synonym_groups:
         for term_forms in forms_per_term:
             n = len(term_forms)
             if not n:
                 continue
             for start in range(len(query_words) - n + 1):
                 if all(term_forms[k] & query_forms[start + k] for k in range(n)):
-                    found.append(Match(start, start + n, tuple(terms)))
+                    found.append(Match(start, start + n, tuple(terms), country))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken, chosen = set(), []
     for match in found:

@@ -46,6 +46,7 @@ class Concept:
     corrected: str = ""  # what "Did you mean" puts in place of `typed`
     synonym: bool = False
     fuzzy: bool = False  # unknown word: the node may forgive a typo the vocabulary missed
+    country: str = ""  # the country its synonym group points to ("ТЦК": UA), if one
 
 
 @dataclass
@@ -54,6 +55,13 @@ class Understood:
     language: str
     concepts: list = field(default_factory=list)
     articles: list = field(default_factory=list)  # "337", "352.1"
+
+    @property
+    def country(self):
+        """The code of the country the query's words point to without naming it ("ТЦК",
+        "бусификация": Ukraine), when they point to one only."""
+        codes = {c.country for c in self.concepts if c.country}
+        return codes.pop() if len(codes) == 1 else ""
 
     @property
     def required(self):
@@ -125,7 +133,9 @@ def understand(cleaned, language, raw=None):
     for match in matches:
         typed = " ".join(words[match.start : match.end])
         alternatives = [typed] + [t for t in match.terms if t.lower() != typed.lower()]
-        result.concepts.append(Concept(typed=typed, alternatives=alternatives, synonym=True))
+        result.concepts.append(
+            Concept(typed=typed, alternatives=alternatives, synonym=True, country=match.country)
+        )
     rest = [(i, w) for i, w in enumerate(words) if i not in covered]
     # Small and question words never make a page match, even alone ("как", "the"): such a
     # query finds nothing and the page offers the ways on (no dead end).
@@ -198,3 +208,4 @@ def _check_spelling(concepts, language):
         for match in synonyms.find([replacements[0]], language):
             concept.alternatives += [t for t in match.terms if t not in concept.alternatives]
             concept.synonym = True
+            concept.country = match.country

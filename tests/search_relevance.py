@@ -74,6 +74,11 @@ RELEVANCE_SET = [
     ("en", "synonym", "draft dodging", [("russia#Criminal liability for evading conscription", "belarus#Evading call-up", "occupied-areas#Evading the Russian call-up")]),
     ("en", "keywords", "petition", [("appeal-bundestag", "appeal-european-parliament")]),
     ("en", "keywords", "donate", ["fundraising"]),
+    # From the second reader's test (2026-12-03): the Russian profile says "against your
+    # beliefs", never "objection"; "after" is a small word; a special case of a rule.
+    ("en", "keywords", "conscientious objection russia", [("russia#Alternative civilian service", "alternative-service-russia")]),
+    ("en", "question", "leave russia after summons", ["russia#Exit ban once"]),
+    ("ru", "synonym", "мобилизация", ["russia#Partial mobilisation decree"]),
     # --- German -----------------------------------------------------------------------
     ("de", "question", "was passiert wenn ich den Einberufungsbescheid ignoriere", ["ignored-electronic-summons"]),
     ("de", "question", "kann ich als Mann die Ukraine verlassen", ["leaving-ukraine"]),

@@ -323,6 +323,67 @@ def test_a_title_about_another_country_does_not_come_first(
     assert other not in unescape(first.group(1)).lower(), first.group(1)
 
 
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [
+        # a Ukrainian word read on the Russian, English and Belarusian sites
+        ("ru", "бусификация"),
+        ("en", "busification"),
+        ("be", "ТЦК"),
+        ("de", "TZK Strafe"),
+    ],
+)
+def test_words_that_point_to_one_country_bring_its_answers_first(
+    client, demo_content, language, query
+):
+    links = result_links(search_html(client, language, query))
+    assert links, "results are found"
+    assert slugs(links[:1]) == ["ukraine"], links[:3]
+
+
+def test_an_editor_says_which_country_a_synonym_group_means(client, demo_content):
+    group = SearchSynonym.objects.create(locale=home_locale("en"), terms="quasiplukh\nsummons")
+    before = slugs(result_links(search_html(client, "en", "quasiplukh fine")))
+    assert before and not before[0].startswith("belarus"), before[:3]
+    group.country = "BY"
+    group.save()
+    after = slugs(result_links(search_html(client, "en", "quasiplukh fine")))
+    assert after[0].startswith("belarus"), after[:3]  # the profile or its summons guide
+    # Naming another country wins over the group's.
+    named = slugs(result_links(search_html(client, "en", "quasiplukh fine russia")))
+    assert named[0] == "russia", named[:3]
+
+
+def test_every_rule_that_answers_is_a_result_the_rule_filter_lists(client, demo_content):
+    penalty = result_links(search_html(client, "en", "penalty", type="knowledge.legalrule"))
+    assert len(penalty) > 3, penalty  # not only the three leading rules
+    assert all("#" in link for link in penalty)
+    # A special case whose general rule leads ("Desertion: 5 to 15 years"): listed too.
+    desertion = unescape(search_html(client, "en", "desertion", type="knowledge.legalrule"))
+    assert "Former prisoners who signed a contract" in desertion
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "heading"),
+    [
+        # "after" is a small word; "leaving" meets the rule's "leave"
+        ("en", "leave russia after summons", "Exit ban once a summons counts as served"),
+        ("en", "leaving russia", "Exit ban once a summons counts as served"),
+    ],
+)
+def test_a_rule_not_the_best_of_its_profile_is_found_too(
+    client, demo_content, language, query, heading
+):
+    html = unescape(search_html(client, language, query))
+    listing = html.split('<ol class="search-results">', 1)[1].split("</ol>", 1)[0]
+    assert heading in listing
+
+
+def test_a_typo_is_corrected_to_the_word_most_pages_use(client, demo_content):
+    # "asyl" (one English page quotes the German word) is as near to "asylm" as "asylum"
+    assert vocabulary.nearest("asylm", "en") == "asylum"
+
+
 def test_the_help_is_offered_beside_the_results(client, demo_content):
     html = search_html(client, "ru", "дезертир")
     assert result_links(html)

@@ -5,6 +5,7 @@ import uuid
 
 from wagtail.models import Locale
 
+from search import vocabulary
 from search.models import SearchSynonym
 
 from .. import data
@@ -18,11 +19,20 @@ def load(context):
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     for group in data.search_synonyms():
         key = uuid.uuid5(NAMESPACE, group["key"])
+        country = group.get("country", "")
         for code, terms in group.items():
-            if code == "key" or code not in locales:
+            if code not in locales:  # "key", "country"
                 continue
             SearchSynonym.objects.get_or_create(
                 translation_key=key,
                 locale=locales[code],
-                defaults={"terms": "\n".join(terms), "note": f"demo: {group['key']}"},
+                defaults={
+                    "terms": "\n".join(terms),
+                    "note": f"demo: {group['key']}",
+                    "country": country,
+                },
             )
+    # Publishing each page added its words once; counted over all pages, "Did you mean" and
+    # completions prefer the words most pages use ("asylum", not the German "Asyl" one
+    # English page quotes).
+    vocabulary.rebuild()
