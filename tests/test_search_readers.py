@@ -505,6 +505,24 @@ def test_synonyms_are_a_translatable_snippet_per_language():
     assert seeded == {"en", "de", "ru", "uk", "be"}, "the demo seeds every language"
 
 
+def test_an_editor_picks_the_country_of_a_synonym_group_in_the_admin(
+    client, demo_content, django_user_model
+):
+    group = SearchSynonym.objects.get(locale__language_code="ru", terms__startswith="ТЦК")
+    editor = django_user_model.objects.create_superuser("syn", "syn@example.org", "pw-123456789")
+    client.force_login(editor)
+    url = f"/admin/snippets/search/searchsynonym/edit/{group.pk}/"
+    form = client.get(url)
+    assert form.status_code == 200
+    html = form.content.decode()
+    # The countries of the knowledge base, by name (not a code to look up), one per country.
+    assert html.count('<option value="UA"') == 1 and ">Ukraine</option>" in html
+    response = client.post(url, {"terms": group.terms, "note": group.note, "country": "BY"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    group.refresh_from_db()
+    assert group.country == "BY"
+
+
 def test_postgresql_corrects_typos_with_trigrams():
     from django.db import connection
 
