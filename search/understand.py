@@ -90,6 +90,21 @@ class Understood:
             )
         return text
 
+    def completed(self):
+        """The query with its short unknown words completed ("asy" → "asyl"), or '': for a
+        search that found nothing. Three or four letters say too little to search with,
+        but the reader can follow the offer."""
+        text, changed = self.cleaned, False
+        for concept in self.concepts:
+            typed = concept.typed
+            if concept.known or concept.corrected or " " in typed:
+                continue
+            word = vocabulary.completion(typed, self.language, minimum=vocabulary.MIN_OFFERED)
+            if word and vocabulary.on_public_pages(word, self.language):
+                text = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", word, text, count=1)
+                changed = True
+        return text if changed else ""
+
     def words(self):
         """Every word of every alternative (for highlighting and title matching), less the
         small words of longer ones: "absence without leave" marks "absence" and "leave", not

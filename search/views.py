@@ -370,6 +370,10 @@ def search(request):
             context["suggestion"] = suggestion
             context["suggestion_url"] = "?" + _querystring(q=suggestion, **filters)
         if not found.items and not found.failed:
+            completed = "" if suggestion else found.understood.completed()
+            if completed:  # "asy": the word it may be the beginning of
+                context["suggestion"] = completed
+                context["suggestion_url"] = "?" + _querystring(q=completed, **filters)
             context["other_languages"] = other_languages(cleaned, locale, raw=raw_query)
             if (
                 not context["other_languages"]

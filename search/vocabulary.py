@@ -143,13 +143,17 @@ def by_skeleton(word, language, limit=3):
 MIN_COMPLETED = 5
 
 
-def completion(word, language):
+# Only offered, never searched for: a query of such beginnings that found nothing ("asy").
+MIN_OFFERED = 3
+
+
+def completion(word, language, minimum=MIN_COMPLETED):
     """The most used word of `language` that starts with `word` and is longer, or None.
     A Latin word on a Cyrillic language is compared by skeleton ("mobil" → мобилизация)."""
     word = word.lower()
     latin = is_latin(word) and language in CYRILLIC_LANGUAGES
     value = skeleton(word) if latin else word
-    if len(value) < MIN_COMPLETED:
+    if len(value) < minimum:
         return None
     column = "skeleton" if latin else "word"
     terms = SearchTerm.objects.filter(language=language, **{f"{column}__startswith": value})

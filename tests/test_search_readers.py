@@ -146,6 +146,19 @@ def test_a_half_typed_word_is_completed_to_the_most_used_word():
     assert vocabulary.completion("xquorpl", "en") is None
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "offered"), [("de", "asy", "asyl"), ("en", "asy", "asylum")]
+)
+def test_a_short_beginning_that_finds_nothing_is_offered_its_word(
+    client, demo_content, language, typed, offered
+):
+    html = search_html(client, language, typed)
+    suggestion = re.search(r'class="search-suggestion">[^<]*<a href="([^"]+)">([^<]+)</a>', html)
+    assert suggestion, "a way on"
+    assert suggestion.group(2) == offered and f"q={offered}" in suggestion.group(1)
+    assert result_links(search_html(client, language, offered))
+
+
 def test_nearest_word_of_the_vocabulary():
     SearchTerm.objects.bulk_create(
         [
