@@ -150,11 +150,7 @@ def home_of(understood, query_forms, country_names, legal):
     words point to ("ТЦК"), else the reader's by language."""
     language = understood.language
     implied = understood.country
-    if (
-        implied
-        and implied != HOME_COUNTRY.get(language)
-        and not names_a_country(query_forms, country_names, language)
-    ):
+    if implied and not names_a_country(query_forms, country_names, language):
         return implied, IMPLIED_COUNTRY_WEIGHT if legal else HOME_COUNTRY_TIE_WEIGHT
     home = HOME_COUNTRY.get(language)
     return home, HOME_COUNTRY_WEIGHTS.get(language, 0.0) if legal else HOME_COUNTRY_TIE_WEIGHT

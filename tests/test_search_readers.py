@@ -344,6 +344,8 @@ def test_a_title_about_another_country_does_not_come_first(
         ("en", "busification"),
         ("be", "ТЦК"),
         ("de", "TZK Strafe"),
+        # the app's "+" is no letter: "резерв" alone is in the Russian reservists' rule too
+        ("uk", "резерв плюс"),
     ],
 )
 def test_words_that_point_to_one_country_bring_its_answers_first(
