@@ -109,8 +109,17 @@ def _terms(phrase, language_code, database):
     if len(words) > 1:  # "уклоняющийся от призыва": the small word need not be there
         words = [w for w in words if not is_stop_word(w, language_code)] or words
     if database:
-        words = [lemma(w, language_code) for w in words]
+        words = [_base_form(w, language_code) for w in words]
     return words
+
+
+def _base_form(word, language_code):
+    """The base form the database indexes, unless it is a small word the word is not
+    ("deser" is stemmed to "des": every German page would match)."""
+    base = lemma(word, language_code)
+    if base != word and is_stop_word(base, language_code) and not is_stop_word(word, language_code):
+        return word
+    return base
 
 
 def concept_query(concept, language_code, *, database):

@@ -73,9 +73,10 @@ OTHER_COUNTRY_TITLE_WEIGHT = -1.0
 # country: "ТЦК", "бусификация" are Ukraine's): that country counts as the reader's home for
 # the query, about as much as a title that names it.
 IMPLIED_COUNTRY_WEIGHT = 1.5
-# A rule that answers but is not one of the leading few (search/rules.py): after the answers,
-# among the news, so that a reader paging on or filtering for rules still finds it.
-FOLLOWING_RULE_WEIGHT = -1.0
+# A rule that answers but is not one of the leading few (search/rules.py): after the answers
+# and after news with as many of the words in their titles, so that a reader paging on or
+# filtering for rules still finds it without it crowding out the rest.
+FOLLOWING_RULE_WEIGHT = -2.0
 
 
 def title_coverage(title, understood):

@@ -14,6 +14,8 @@ from core.content_cache import content_lookup
 from core.lemmas import lemma, searchable_text
 from knowledge.queries import country_names_by_key
 
+from .stopwords import is_stop_word
+
 SNIPPET_WORDS = 32
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
 
@@ -136,10 +138,13 @@ def summary_text(page):
 def text_snippet(texts, query_words, language_code):
     """About SNIPPET_WORDS words around the first match in the first of `texts` that has
     one, matches in <mark>, all escaped. A word matches when it equals a query word or
-    shares its base form, so an inflected hit ("дезертира" for "дезертир") is marked too."""
-    wanted = {w.lower() for w in query_words}
+    shares its base form, so an inflected hit ("дезертира" for "дезертир") is marked too.
+    A query "word" with spaces is a phrase: its words are marked where it stands whole
+    (less its small words)."""
+    wanted = {w.lower() for w in query_words if " " not in w}
     wanted_lemmas = {lemma(w, language_code) for w in wanted}
     prefixes = {w[:3] for w in wanted | wanted_lemmas}
+    phrases = [w.lower().split() for w in query_words if " " in w]
 
     def matches(token):
         low = token.lower()
@@ -147,14 +152,34 @@ def text_snippet(texts, query_words, language_code):
             return True
         return low[:3] in prefixes and lemma(low, language_code) in wanted_lemmas
 
+    def same(low, word):
+        # The first two letters first: a base form is looked up only for likely words.
+        return low == word or (
+            low[:2] == word[:2] and lemma(low, language_code) == lemma(word, language_code)
+        )
+
+    def phrase_hits(tokens):
+        lows = [m.group().lower() for m in tokens]
+        found = set()
+        for phrase in phrases:
+            n = len(phrase)
+            for i in range(len(lows) - n + 1):
+                if all(same(lows[i + k], phrase[k]) for k in range(n)):
+                    found.update(
+                        i + k for k in range(n) if not is_stop_word(phrase[k], language_code)
+                    )
+        return found
+
     first = None
     for text in texts:
         if not text:
             continue
         tokens = list(_TOKEN.finditer(text))
-        hits = [i for i, m in enumerate(tokens) if matches(m.group())]
+        hits = {i for i, m in enumerate(tokens) if matches(m.group())}
+        if phrases:
+            hits |= phrase_hits(tokens)
         if hits:
-            return _render(text, tokens, hits)
+            return _render(text, tokens, sorted(hits))
         first = first or (text, tokens)
     return _render(*first, []) if first and first[1] else ""
 

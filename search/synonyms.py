@@ -34,7 +34,11 @@ def _load(language):
     once."""
     from .models import SearchSynonym
 
-    rows = SearchSynonym.objects.filter(locale__language_code=language).only("terms", "country")
+    rows = (
+        SearchSynonym.objects.filter(locale__language_code=language)
+        .only("terms", "country")
+        .order_by("pk")
+    )
     loaded = []
     for row in rows:
         terms = row.term_list()
@@ -80,3 +84,16 @@ def find(query_words, language, synonym_groups=None):
             taken |= span
             chosen.append(match)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def completion(beginning, language):
+    """The first one-word term of the editors' groups that starts with `beginning` and is
+    longer, or None: "fahn" is Fahnenflucht, the readers' word the editors listed, though
+    no page writes it ("Fahndung" does)."""
+    low = beginning.lower()
+    for terms, _forms_per_term, _country in groups(language):
+        for term in terms:
+            word = term.lower()
+            if " " not in word and word.startswith(low) and len(word) > len(low):
+                return term
+    return None

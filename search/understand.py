@@ -99,23 +99,24 @@ class Understood:
             typed = concept.typed
             if concept.known or concept.corrected or " " in typed:
                 continue
-            word = vocabulary.completion(typed, self.language, minimum=vocabulary.MIN_OFFERED)
-            if word and vocabulary.on_public_pages(word, self.language):
+            if len(typed) < vocabulary.MIN_OFFERED:
+                continue
+            # The editors' words first (public by nature), then the pages' (if still public).
+            word = synonyms.completion(typed, self.language)
+            if word is None:
+                word = vocabulary.completion(typed, self.language, minimum=vocabulary.MIN_OFFERED)
+                if word and not vocabulary.on_public_pages(word, self.language):
+                    word = None
+            if word:
                 text = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", word, text, count=1)
                 changed = True
         return text if changed else ""
 
     def words(self):
-        """Every word of every alternative (for highlighting and title matching), less the
-        small words of longer ones: "absence without leave" marks "absence" and "leave", not
-        every "without" of a snippet."""
-        return [
-            w
-            for c in self.concepts
-            for alt in c.alternatives
-            for w in alt.split()
-            if not (" " in alt and is_stop_word(w, self.language))
-        ]
+        """What a snippet marks: every one-word alternative, and each longer one as a phrase
+        (with its spaces) that is marked only where it stands whole: "run away from the
+        army" marks nothing in "the Russian army", "absent without leave" its two words."""
+        return list(dict.fromkeys(alt for c in self.concepts for alt in c.alternatives))
 
 
 def article_numbers(raw):
@@ -211,7 +212,9 @@ def _check_spelling(concepts, language):
             replacements = vocabulary.by_skeleton(word, language)
         if not replacements and not _is_dictionary_word(word, language):
             best = vocabulary.completion(word, language) or vocabulary.nearest(word, language)
-            replacements = [best] if best else []
+            # A letter away from a small word ("dese" → "des", "дэзе" → "дзе") is more likely
+            # the beginning of a longer word than a misspelt small one (offered: completed()).
+            replacements = [best] if best and not is_stop_word(best, language) else []
         if not replacements:
             concept.known = False
             concept.fuzzy = True

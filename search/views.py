@@ -369,11 +369,14 @@ def search(request):
         if suggestion and suggestion != cleaned:
             context["suggestion"] = suggestion
             context["suggestion_url"] = "?" + _querystring(q=suggestion, **filters)
-        if not found.items and not found.failed:
-            completed = "" if suggestion else found.understood.completed()
-            if completed:  # "asy": the word it may be the beginning of
+        if not context.get("suggestion") and not found.failed:
+            # "asy": the word it may be the beginning of (the node may have found pages by
+            # forgiving a letter or two; the database finds nothing).
+            completed = found.understood.completed()
+            if completed:
                 context["suggestion"] = completed
                 context["suggestion_url"] = "?" + _querystring(q=completed, **filters)
+        if not found.items and not found.failed:
             context["other_languages"] = other_languages(cleaned, locale, raw=raw_query)
             if (
                 not context["other_languages"]

@@ -25,6 +25,7 @@ from wagtail.models import Locale, Page
 from core.lemmas import lemma, searchable_text
 
 from .models import SearchTerm
+from .stopwords import is_stop_word
 from .translit import is_latin, skeleton
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
@@ -105,7 +106,11 @@ def known_words(words, language):
     """The words of `words` (lower case) that some page uses in some form."""
     forms = {}
     for word in words:
-        for form in {word, lemma(word, language)}:
+        base = lemma(word, language)
+        # "deser" is stemmed to the article "des": it is a beginning, not a known word.
+        if base != word and is_stop_word(base, language):
+            base = word
+        for form in {word, base}:
             forms.setdefault(form, set()).add(word)
     rows = SearchTerm.objects.filter(language=language).filter(
         Q(word__in=forms) | Q(lemma__in=forms)
@@ -145,6 +150,7 @@ MIN_COMPLETED = 5
 
 # Only offered, never searched for: a query of such beginnings that found nothing ("asy").
 MIN_OFFERED = 3
+COMPLETION_ROWS = 2000  # the most used words of a short beginning ("про") are enough
 
 
 def completion(word, language, minimum=MIN_COMPLETED):
@@ -158,7 +164,15 @@ def completion(word, language, minimum=MIN_COMPLETED):
     column = "skeleton" if latin else "word"
     terms = SearchTerm.objects.filter(language=language, **{f"{column}__startswith": value})
     terms = terms.exclude(**{column: value}).order_by("-pages", "word")
-    return terms.values_list("word", flat=True).first()
+    # Counted per base form, all its forms together: "fahn" is Fahnenflucht (fahnenflucht,
+    # fahnenflüchtig, fahnenflüchtige…), though "fahndung" alone is on more pages than each.
+    families = {}
+    for word, base, pages in terms.values_list("word", "lemma", "pages")[:COMPLETION_ROWS]:
+        family = families.setdefault(base, [0, word])
+        family[0] += pages
+    if not families:
+        return None
+    return max(families.values(), key=lambda f: f[0])[1]
 
 
 def on_public_pages(word, language):

@@ -63,7 +63,9 @@ RELEVANCE_SET = [
     ("en", "synonym", "mobilization reservists russia", [("russia#Men in the reserve stay liable", "russia#Partial mobilisation decree", "russia#Reservists with a reserve contract")]),
     ("en", "synonym", "szch", [("ukraine#Absence without leave", "ukraine#First AWOL")]),
     ("en", "question", "i got a call up paper what do i do", [("ignored-electronic-summons", "belarus-summons-exit-ban")]),
-    ("en", "keywords", "asylum for draft evaders", [("russia#Germany: protection is rare", "russia#EU law: refusing", "germany-protection-deserters", "belarus#Protection abroad")]),
+    # The news item on Germany reviewing draft evaders' cases and the EU court's EZ ruling on
+    # draft evaders answer it as well as the asylum rules.
+    ("en", "keywords", "asylum for draft evaders", [("russia#Germany: protection is rare", "russia#EU law: refusing", "germany-protection-deserters", "belarus#Protection abroad", "germany-deserters-should-as-a-rule-get-protection-draft-evaders-under-review", "cjeu-2020-ez")]),
     ("en", "keywords", "illegal mobilisation", [("ru-gatchina-2022-mushumansky", "ru-leningrad-regional-2023-mushumansky")]),
     ("en", "article", "Art. 328", ["russia#Criminal liability for evading", "occupied-areas#Evading the Russian call-up"]),
     ("en", "article", "article 338", ["russia#Desertion: 5 to 15"]),

@@ -9,6 +9,7 @@ their slugs (kept by the demo content).
 import re
 from datetime import date
 from html import unescape
+from urllib.parse import quote
 
 from django.utils import translation
 
@@ -147,16 +148,29 @@ def test_a_half_typed_word_is_completed_to_the_most_used_word():
 
 
 @pytest.mark.parametrize(
-    ("language", "typed", "offered"), [("de", "asy", "asyl"), ("en", "asy", "asylum")]
+    ("language", "typed", "offered"),
+    [
+        ("de", "asy", "Asyl"),
+        ("en", "asy", "asylum"),
+        # the editors' word, though no page writes it (one says "Fahndung")
+        ("de", "fahn", "Fahnenflucht"),
+        # a letter from "des" and "дзе" (small words): a beginning, not a misspelling
+        ("de", "dese", "Desertion"),
+        ("be", "дэзе", "дэзерцірства"),
+    ],
 )
-def test_a_short_beginning_that_finds_nothing_is_offered_its_word(
-    client, demo_content, language, typed, offered
-):
+def test_a_short_beginning_is_offered_its_word(client, demo_content, language, typed, offered):
     html = search_html(client, language, typed)
     suggestion = re.search(r'class="search-suggestion">[^<]*<a href="([^"]+)">([^<]+)</a>', html)
     assert suggestion, "a way on"
-    assert suggestion.group(2) == offered and f"q={offered}" in suggestion.group(1)
+    assert suggestion.group(2) == offered and f"q={quote(offered)}" in suggestion.group(1)
     assert result_links(search_html(client, language, offered))
+
+
+def test_a_beginning_stemmed_to_a_small_word_does_not_match_every_page(client, demo_content):
+    # The German stemmer makes "deser" the article "des"
+    links = result_links(search_html(client, "de", "deser"))
+    assert links and any("#" in link for link in links[:5]), links[:5]  # desertion rules
 
 
 def test_nearest_word_of_the_vocabulary():

@@ -162,6 +162,26 @@ def test_small_words_of_a_synonym_phrase_are_not_highlighted(client, demo_conten
         assert f"<mark>{small}</mark>" not in html
 
 
+def test_a_synonym_phrase_is_marked_only_where_it_stands_whole():
+    from search.results import text_snippet
+
+    words = ["desertion", "run away from the army"]
+    text = "He chose to run away from the army. The army punishes desertion."
+    html = text_snippet([text], words, "en")
+    assert "<mark>run</mark> <mark>away</mark> from the <mark>army</mark>." in html
+    assert "The army punishes <mark>desertion</mark>" in html  # not every "army"
+    assert "<mark>" not in text_snippet(["The Russian army."], words, "en")
+
+
+@pytest.mark.django_db
+def test_a_synonyms_phrase_does_not_mark_its_common_words_everywhere(client, demo_content):
+    """ "desertion" is searched for as "run away from the army" too: every "army" of the
+    snippets was marked."""
+    html = client.get("/en/search/", {"q": "desertion"}).content.decode()
+    assert "<mark>desertion</mark>" in html.lower() or "<mark>deserter" in html.lower()
+    assert "<mark>army</mark>" not in html.lower()
+
+
 @pytest.mark.parametrize("params", [{"type": "bogus"}, {"country": "XX"}])
 def test_a_filter_that_leaves_nothing_says_so_not_that_the_language_has_nothing(
     client, demo_content, params
