@@ -38,7 +38,7 @@ RULE_TYPE = "knowledge.legalrule"
 PROFILES_LOOKED_AT = 12
 # Every rule that answers is a result (a reader filtering for rules sees them all), but only
 # the best of each profile, and no more than LEADING_RULES in all, rank as answers: the others
-# come after the guides and profiles (search/ranking.py), which they would crowd out.
+# follow the guides, profiles and news (search/ranking.py), which they would crowd out.
 RULES_PER_PROFILE = 1
 LEADING_RULES = 3
 

@@ -91,9 +91,9 @@ class Understood:
         return text
 
     def completed(self):
-        """The query with its short unknown words completed ("asy" → "asyl"), or '': for a
-        search that found nothing. Three or four letters say too little to search with,
-        but the reader can follow the offer."""
+        """The query with its unknown words completed ("asy" → "Asyl"), or '': offered as
+        "Did you mean" when nothing else is. Three or four letters say too little to search
+        with, but the reader can follow the offer."""
         text, changed = self.cleaned, False
         for concept in self.concepts:
             typed = concept.typed
