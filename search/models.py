@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+from .forms import SearchSynonymForm
 
 
 class PendingIndexUpdate(models.Model):
@@ -74,22 +77,6 @@ class SearchTerm(models.Model):
         return f"{self.word} ({self.language})"
 
 
-def country_choices():
-    """The countries of the knowledge base by code, named in the admin's language (read
-    when the form is shown: countries are content)."""
-    from wagtail.models import Locale
-
-    from knowledge.models import Country
-
-    names = {}
-    rows = Country.objects.order_by("name").values_list("code", "name", "locale_id")
-    active = Locale.get_active().pk
-    for code, name, locale_id in rows:
-        if locale_id == active or code not in names:
-            names[code] = name
-    return sorted(names.items(), key=lambda item: item[1])
-
-
 class SearchSynonym(TranslatableMixin, models.Model):
     """Words that readers use for one thing, in one language: an abbreviation and what it
     stands for, a colloquial word and the official one ("ВВК", "военно-врачебная комиссия",
@@ -111,10 +98,11 @@ class SearchSynonym(TranslatableMixin, models.Model):
     note = models.CharField(
         max_length=200, blank=True, help_text="For editors only: why these belong together."
     )
+    # A code of the knowledge base's countries, chosen by name (search/forms.py: the list is
+    # content, read when the form is shown, not when Django checks the models).
     country = models.CharField(
         max_length=20,
         blank=True,
-        choices=country_choices,
         help_text=(
             "Only when readers who use these words mean one country, whichever language "
             "they write in ('ТЦК', 'бусифікація': Ukraine). Results about it then come "
@@ -122,6 +110,10 @@ class SearchSynonym(TranslatableMixin, models.Model):
             "countries ('military commissariat')."
         ),
     )
+
+    # The same country in every language's list (wagtail-localize copies it).
+    override_translatable_fields = [SynchronizedField("country")]
+    base_form_class = SearchSynonymForm
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("search synonyms")
