@@ -552,6 +552,22 @@ def test_an_editor_picks_the_country_of_a_synonym_group_in_the_admin(
     assert group.country == "BY"
 
 
+def test_a_translated_synonym_group_keeps_its_country():
+    """wagtail-localize copies the country (a synchronised field); the terms are translated."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import TranslationSource
+
+    group = SearchSynonym.objects.create(
+        locale=home_locale("en"), terms="quorvak\nquorvak board", country="UA"
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(group)
+    translated, _created = source.create_or_update_translation(
+        Locale.objects.get(language_code="de"), fallback=True
+    )
+    assert translated.country == "UA"
+    assert translated.translation_key == group.translation_key
+
+
 def test_postgresql_corrects_typos_with_trigrams():
     from django.db import connection
 
