@@ -6,9 +6,7 @@ from dataclasses import dataclass
 
 from wagtail.search.query import And, Fuzzy, Or, PlainText
 
-from core.lemmas import lemma
-
-from .stopwords import is_stop_word
+from .stopwords import base_form, is_stop_word
 from .translit import is_latin
 from .understand import phrase_words
 from .vocabulary import CYRILLIC_LANGUAGES
@@ -109,17 +107,8 @@ def _terms(phrase, language_code, database):
     if len(words) > 1:  # "уклоняющийся от призыва": the small word need not be there
         words = [w for w in words if not is_stop_word(w, language_code)] or words
     if database:
-        words = [_base_form(w, language_code) for w in words]
+        words = [base_form(w, language_code) for w in words]
     return words
-
-
-def _base_form(word, language_code):
-    """The base form the database indexes, unless it is a small word the word is not
-    ("deser" is stemmed to "des": every German page would match)."""
-    base = lemma(word, language_code)
-    if base != word and is_stop_word(base, language_code) and not is_stop_word(word, language_code):
-        return word
-    return base
 
 
 def concept_query(concept, language_code, *, database):

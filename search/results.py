@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from wagtail.models import get_page_models
@@ -42,6 +42,12 @@ class Card:
     @property
     def heading(self):
         return self.title or self.page.title
+
+    @property
+    def lang_attribute(self):
+        """' lang="ru"' for the texts of a card from another language (screen readers read
+        them in it); nothing for the reader's own."""
+        return format_html(' lang="{}"', self.language_code) if self.language_name else ""
 
 
 def type_key(page):

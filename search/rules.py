@@ -201,11 +201,12 @@ def _rule_texts(profile_id):
             .order_by("sort_order", "pk")
         )
         code, texts = "", []
+        topics = choice_labels(Topic)
         for rule in rules:
             code = rule.profile.country.code
             # The card shows the penalty by the heading: "наказание" is as good as there.
             penalty = describe_penalty(rule) if rule.penalty_kind != PenaltyKind.NONE else ""
-            topic = str(choice_labels(Topic).get(rule.topic, ""))
+            topic = str(topics.get(rule.topic, ""))
             texts.append((rule.pk, rule_text(rule), f"{rule.heading} {penalty}", topic))
         return code, texts
 

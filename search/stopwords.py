@@ -8,6 +8,8 @@ German, Russian stop words) but not question words, and none for Ukrainian and B
 A query made of nothing else keeps its words.
 """
 
+from core.lemmas import lemma
+
 _COMMON = {
     "en": """
         a an the and or but nor of in on at to into onto for from by with without about as
@@ -93,3 +95,12 @@ def without_stop_words(words, language_code):
     """`words` less the small and question words; all of them if nothing else is left."""
     kept = [w for w in words if not is_stop_word(w, language_code)]
     return kept or list(words)
+
+
+def base_form(word, language):
+    """The word's base form, unless the stemmer made a small word of a word that is not one:
+    the German stemmer makes "deser" the article "des", which every German page has."""
+    base = lemma(word, language)
+    if base != word and is_stop_word(base, language) and not is_stop_word(word, language):
+        return word
+    return base

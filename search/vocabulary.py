@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page
 from core.lemmas import lemma, searchable_text
 
 from .models import SearchTerm
-from .stopwords import is_stop_word
+from .stopwords import base_form
 from .translit import is_latin, skeleton
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
@@ -106,11 +106,8 @@ def known_words(words, language):
     """The words of `words` (lower case) that some page uses in some form."""
     forms = {}
     for word in words:
-        base = lemma(word, language)
-        # "deser" is stemmed to the article "des": it is a beginning, not a known word.
-        if base != word and is_stop_word(base, language):
-            base = word
-        for form in {word, base}:
+        # "deser", stemmed to the article "des", is a beginning, not a known word.
+        for form in {word, base_form(word, language)}:
             forms.setdefault(form, set()).add(word)
     rows = SearchTerm.objects.filter(language=language).filter(
         Q(word__in=forms) | Q(lemma__in=forms)
@@ -164,8 +161,8 @@ def completion(word, language, minimum=MIN_COMPLETED):
     column = "skeleton" if latin else "word"
     terms = SearchTerm.objects.filter(language=language, **{f"{column}__startswith": value})
     terms = terms.exclude(**{column: value}).order_by("-pages", "word")
-    # Counted per base form, all its forms together: "fahn" is Fahnenflucht (fahnenflucht,
-    # fahnenflüchtig, fahnenflüchtige…), though "fahndung" alone is on more pages than each.
+    # Counted per base form, all its forms together: a word pages write in many forms
+    # (мобилизация, мобилизации, мобилизацию) before one they write often in one form.
     families = {}
     for word, base, pages in terms.values_list("word", "lemma", "pages")[:COMPLETION_ROWS]:
         family = families.setdefault(base, [0, word])
