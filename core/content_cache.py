@@ -170,7 +170,7 @@ LOOKUPS = {
         "a profile's country code and its rules' texts, headings and topics (publishing it)",
         in_process=True,
     ),
-    "search-synonym-groups": Lookup(
+    "search-synonym-sets": Lookup(
         ("language",),
         "editors' synonym groups of a language (saving one: search/signals.py)",
         in_process=True,

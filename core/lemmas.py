@@ -93,8 +93,13 @@ def lemma(word, language_code):
     return word
 
 
+def tokens(text):
+    """The words of `text` as written (letters, digits, inner hyphens and apostrophes)."""
+    return _WORD.findall(text or "")
+
+
 def words(text):
-    return [w.lower() for w in _WORD.findall(text or "")]
+    return [w.lower() for w in tokens(text)]
 
 
 def lemmas(text, language_code):

@@ -4,6 +4,8 @@ from django import forms
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.lemmas import tokens
+
 
 def country_choices():
     """The countries of the knowledge base by code, named in the admin's language."""
@@ -19,6 +21,17 @@ def country_choices():
     return sorted(names.items(), key=lambda item: item[1])
 
 
+def _is_translation(instance):
+    """Whether wagtail-localize made `instance` from a group in another language (whose
+    country and breadth it copies on every sync)."""
+    from wagtail_localize.models import TranslationSource
+
+    if instance.pk is None or instance.locale_id is None:
+        return False
+    sources = TranslationSource.objects.filter(object_id=instance.translation_key)
+    return sources.exclude(locale_id=instance.locale_id).exists()
+
+
 class SearchSynonymForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,3 +43,40 @@ class SearchSynonymForm(WagtailAdminModelForm):
                 label=field.label,
                 help_text=field.help_text,
             )
+        if _is_translation(self.instance):
+            for name in ("country", "broad"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[
+                        name
+                    ].help_text = "Copied from the group this one translates: change it there."
+
+    def clean_terms(self):
+        from .stopwords import is_stop_word
+        from .synonyms import MAX_TERM_LENGTH, MAX_TERM_WORDS, MAX_TERMS
+
+        text = self.cleaned_data["terms"]
+        terms = [t.strip() for line in text.splitlines() for t in line.split(",") if t.strip()]
+        language = self.instance.locale.language_code if self.instance.locale_id else None
+        problems = []
+        if len(terms) < 2:
+            problems.append("A group needs at least two words or phrases.")
+        if len(terms) > MAX_TERMS:
+            problems.append(f"At most {MAX_TERMS} words or phrases in one group.")
+        for term in terms:
+            words = tokens(term)
+            if not words:
+                problems.append(f"“{term[:40]}” has no letters or digits.")
+            elif len(term) > MAX_TERM_LENGTH or len(words) > MAX_TERM_WORDS:
+                problems.append(
+                    f"“{term[:40]}…” is too long: at most {MAX_TERM_WORDS} words and "
+                    f"{MAX_TERM_LENGTH} characters."
+                )
+            elif language and all(is_stop_word(w, language) for w in words):
+                problems.append(
+                    f"“{term}” is only small words: it would match nearly every page. A comma "
+                    "separates terms; write a phrase with a comma on one line without it."
+                )
+        if problems:
+            raise forms.ValidationError(problems)
+        return text

@@ -111,8 +111,22 @@ class SearchSynonym(TranslatableMixin, models.Model):
         ),
     )
 
-    # The same country in every language's list (wagtail-localize copies it).
-    override_translatable_fields = [SynchronizedField("country")]
+    broad = models.BooleanField(
+        default=False,
+        verbose_name=_("broad words"),
+        help_text=(
+            "Tick for words that nearly every page is about ('army', 'армия', 'войска'): "
+            "a query searches for them only when it has no other word. 'колькі служаць у "
+            "войску' then finds Belarus's rule on the term of service, which says 'служба' "
+            "but never 'войска'."
+        ),
+    )
+
+    # The same country and breadth in every language's list (wagtail-localize copies them).
+    override_translatable_fields = [
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("broad", overridable=False),
+    ]
     base_form_class = SearchSynonymForm
 
     class Meta(TranslatableMixin.Meta):
@@ -123,4 +137,5 @@ class SearchSynonym(TranslatableMixin, models.Model):
         return ", ".join(self.term_list()[:3])
 
     def term_list(self):
+        """The terms as editors wrote them, one per line or comma."""
         return [t.strip() for line in self.terms.splitlines() for t in line.split(",") if t.strip()]

@@ -12,7 +12,7 @@ The engines score words; readers want the page that answers. On top of the engin
   concepts come first, then the engine's own order.
 """
 
-from .rules import PROFILE_TYPE, RULE_TYPE, concept_in
+from .rules import LEADING_RULES, PROFILE_TYPE, RULE_TYPE, concept_in
 from .rules import _forms as forms_of
 from .stopwords import is_stop_word
 
@@ -73,14 +73,14 @@ OTHER_COUNTRY_TITLE_WEIGHT = -1.0
 # country: "ТЦК", "бусификация" are Ukraine's): that country counts as the reader's home for
 # the query, about as much as a title that names it.
 IMPLIED_COUNTRY_WEIGHT = 1.5
-# A rule that answers but is not one of the leading few (search/rules.py): after the answers
+# A rule that answers but is not one of the leading few (LEADING_RULES): after the answers
 # and after news with as many of the words in their titles, so that a reader paging on or
 # filtering for rules still finds it without it crowding out the rest.
 FOLLOWING_RULE_WEIGHT = -2.0
 
 
 def title_coverage(title, understood):
-    concepts = understood.required or understood.concepts
+    concepts = understood.required or understood.searched
     if not concepts:
         return 0.0
     forms = forms_of(title, understood.language)
@@ -206,6 +206,7 @@ def rank(hits, rule_hits, understood, country_names=None):
         if legal and hit.type_key == PROFILE_TYPE and hit.page.pk in answering and coverage:
             score += ANSWERING_PROFILE_WEIGHT
         scored.append((score, i, hit))
+    rule_scores = []
     for j, rule_hit in enumerate(rule_hits):
         if rule_hit.by_article:
             score = 10.0 - j * 0.01  # asked for by number: first, in profile order
@@ -222,8 +223,16 @@ def rank(hits, rule_hits, understood, country_names=None):
                 + position
                 + at_home(rule_hit, rule_hit.rule.heading)
             )
-            if not rule_hit.leading:
-                score += FOLLOWING_RULE_WEIGHT
+        rule_scores.append((score, j, rule_hit))
+    # The best rule of each profile may lead, the LEADING_RULES best of them by the same
+    # score: a Belarusian reader's "колькі служаць у войску" is led by Belarus's rule on the
+    # term of service, though Russia's has the word "войска" too.
+    bests = sorted((s for s in rule_scores if s[2].best_of_profile), key=lambda s: (-s[0], s[1]))
+    leaders = {id(s[2]) for s in bests[:LEADING_RULES]}
+    for score, _j, rule_hit in rule_scores:
+        rule_hit.leading = rule_hit.by_article or id(rule_hit) in leaders
+        if not rule_hit.leading:
+            score += FOLLOWING_RULE_WEIGHT
         scored.append((score, -1, rule_hit))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [item for _score, _i, item in scored] + rest

@@ -37,8 +37,9 @@ RULE_TYPE = "knowledge.legalrule"
 # Rules looked at: those of the first profiles among the hits.
 PROFILES_LOOKED_AT = 12
 # Every rule that answers is a result (a reader filtering for rules sees them all), but only
-# the best of each profile, and no more than LEADING_RULES in all, rank as answers: the others
-# follow the guides, profiles and news (search/ranking.py), which they would crowd out.
+# the best of each profile, and no more than LEADING_RULES of those, rank as answers: the
+# others follow the guides, profiles and news, which they would crowd out. Which of them lead
+# is decided by the ranking's own score, the reader's country included (search/ranking.py).
 RULES_PER_PROFILE = 1
 LEADING_RULES = 3
 
@@ -52,7 +53,8 @@ class RuleHit:
     heading_coverage: float = 0.0  # share of the concepts in its heading (with the country)
     complete: bool = False  # it has every concept (in some form, with its country)
     by_article: bool = False
-    leading: bool = True  # one of the first LEADING_RULES best rules of their profiles
+    best_of_profile: bool = True  # the rule of its profile that answers best
+    leading: bool = True  # ranks as an answer (search/ranking.py picks LEADING_RULES)
     countries: list = field(default_factory=list)  # CountryRow, for the country filter
     type_key: str = RULE_TYPE
 
@@ -177,7 +179,7 @@ def _in_compound(word, forms, language):
 def rules_of_profiles(understood, profile_pages, locale):
     """[RuleHit] for the rules of `profile_pages` that answer `understood`, best first."""
     # Words no page uses cannot be in a rule either: they do not count against it.
-    concepts = understood.required or understood.concepts
+    concepts = understood.required or understood.searched
     if not concepts or not profile_pages:
         return []
     language = understood.language
@@ -278,8 +280,8 @@ def _rules_of_profiles(understood, concepts, profile_pages, language):
             own=h["own"],
             heading_coverage=h["heading_coverage"],
             complete=h["complete"],
-            leading=best and i < LEADING_RULES,
+            best_of_profile=best,
         )
-        for i, (_pid, h, best) in enumerate(chosen)
+        for _pid, h, best in chosen
         if h["rule_id"] in rules
     ]

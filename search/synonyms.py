@@ -10,9 +10,16 @@ without rebuilding anything.
 from dataclasses import dataclass
 
 from core.content_cache import content_lookup
-from core.lemmas import lemma, words
+from core.lemmas import lemma, tokens, words
 
+from .stopwords import is_stop_word
 from .translit import is_latin, skeleton
+
+# A group's size and a term's length as the admin form allows them (search/forms.py); the
+# search reads no more of a group saved before the limits, or by a way round the form.
+MAX_TERMS = 40
+MAX_TERM_WORDS = 8
+MAX_TERM_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -21,31 +28,50 @@ class Match:
     end: int  # one past the last
     terms: tuple  # every term of the group, as typed by editors
     country: str = ""  # the code of the country readers mean with these words, if one
+    broad: bool = False  # words nearly every page is about: searched only when alone
 
 
-@content_lookup("search-synonym-groups")
+@dataclass(frozen=True)
+class Group:
+    terms: tuple  # as typed by editors
+    forms: list  # [[forms of each word] of each term], worked out once
+    country: str = ""
+    broad: bool = False
+
+
+@content_lookup("search-synonym-sets")
 def groups(language):
-    """The synonym groups of `language` (see _load), kept with the other published lookups."""
+    """The synonym groups of `language` ([Group]), kept with the other published lookups."""
     return _load(language)
 
 
 def _load(language):
-    """[(terms, [[forms of each word] of each term], country code)], the forms worked out
-    once."""
     from .models import SearchSynonym
 
     rows = (
         SearchSynonym.objects.filter(locale__language_code=language)
-        .only("terms", "country")
+        .only("terms", "country", "broad")
         .order_by("pk")
     )
     loaded = []
     for row in rows:
-        terms = row.term_list()
+        terms = searchable_terms(row.term_list(), language)
         if len(terms) > 1:
             forms = [[_forms(w, language) for w in words(term)] for term in terms]
-            loaded.append((tuple(terms), forms, row.country))
+            loaded.append(Group(tuple(terms), forms, row.country, row.broad))
     return loaded
+
+
+def searchable_terms(terms, language):
+    """The terms as the engines are asked for them: their words only (a quote or bracket
+    is query syntax to SQLite and the node), within the limits, without terms of small words
+    alone ("той" of "той, хто ухиляється", "the": they would match nearly every page)."""
+    kept = []
+    for term in terms[:MAX_TERMS]:
+        term_words = tokens(term[:MAX_TERM_LENGTH])[:MAX_TERM_WORDS]
+        if term_words and not all(is_stop_word(w, language) for w in term_words):
+            kept.append(" ".join(term_words))
+    return list(dict.fromkeys(kept))
 
 
 def _forms(word, language, query=False):
@@ -68,14 +94,14 @@ def find(query_words, language, synonym_groups=None):
         return []
     query_forms = [_forms(w, language, query=True) for w in query_words]
     found = []
-    for terms, forms_per_term, country in synonym_groups:
-        for term_forms in forms_per_term:
+    for group in synonym_groups:
+        for term_forms in group.forms:
             n = len(term_forms)
             if not n:
                 continue
             for start in range(len(query_words) - n + 1):
                 if all(term_forms[k] & query_forms[start + k] for k in range(n)):
-                    found.append(Match(start, start + n, tuple(terms), country))
+                    found.append(Match(start, start + n, group.terms, group.country, group.broad))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken, chosen = set(), []
     for match in found:
@@ -91,8 +117,8 @@ def completion(beginning, language):
     longer, or None: "fahn" is Fahnenflucht, the readers' word the editors listed, though
     no page writes it ("Fahndung" does)."""
     low = beginning.lower()
-    for terms, _forms_per_term, _country in groups(language):
-        for term in terms:
+    for group in groups(language):
+        for term in group.terms:
             word = term.lower()
             if " " not in word and word.startswith(low) and len(word) > len(low):
                 return term

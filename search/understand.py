@@ -47,6 +47,7 @@ class Concept:
     synonym: bool = False
     fuzzy: bool = False  # unknown word: the node may forgive a typo the vocabulary missed
     country: str = ""  # the country its synonym group points to ("ТЦК": UA), if one
+    broad: bool = False  # its group's words are what nearly every page is about ("армия")
 
 
 @dataclass
@@ -64,9 +65,17 @@ class Understood:
         return codes.pop() if len(codes) == 1 else ""
 
     @property
+    def searched(self):
+        """The concepts searched for: without the broad ones ("в армии", "у войску", marked
+        by editors) unless the query has nothing else. A profile that says "service", never
+        "army", still answers "how long do they serve in the army"."""
+        narrow = [c for c in self.concepts if not c.broad]
+        return narrow or self.concepts
+
+    @property
     def required(self):
         """Concepts a page must match when all are asked for: those some page can match."""
-        return [c for c in self.concepts if c.known]
+        return [c for c in self.searched if c.known]
 
     @cached_property
     def suggestion(self):
@@ -150,7 +159,13 @@ def understand(cleaned, language, raw=None):
         typed = " ".join(words[match.start : match.end])
         alternatives = [typed] + [t for t in match.terms if t.lower() != typed.lower()]
         result.concepts.append(
-            Concept(typed=typed, alternatives=alternatives, synonym=True, country=match.country)
+            Concept(
+                typed=typed,
+                alternatives=alternatives,
+                synonym=True,
+                country=match.country,
+                broad=match.broad,
+            )
         )
     rest = [(i, w) for i, w in enumerate(words) if i not in covered]
     # Small and question words never make a page match, even alone ("как", "the"): such a
@@ -227,3 +242,4 @@ def _check_spelling(concepts, language):
             concept.alternatives += [t for t in match.terms if t not in concept.alternatives]
             concept.synonym = True
             concept.country = match.country
+            concept.broad = match.broad

@@ -108,7 +108,7 @@ def _run(understood, locale, backend_name, *, fuzzy=False):
         for hit in hits:
             hit.all_concepts = True
     if len(hits) < FEW_HITS and (
-        len(understood.concepts) > 1 or len(understood.required) != len(understood.concepts)
+        len(understood.searched) > 1 or len(understood.required) != len(understood.searched)
     ):
         query = compile_query(understood, database=database, operator="or")
         if query is not None:

@@ -524,6 +524,36 @@ def test_the_api_finds_the_profile_of_an_article_number(client, demo_content):
     assert "russia" in [item["meta"]["slug"] for item in found["items"]]
 
 
+@pytest.mark.parametrize(
+    ("language", "query", "country"),
+    [
+        # the profile says "служба", never "войска": the army is what every page is about
+        ("be", "колькі служаць у войску", "belarus"),
+        ("uk", "скільки служать в армії", "ukraine"),
+    ],
+)
+def test_how_long_they_serve_in_the_army_is_the_readers_countrys_rule(
+    client, demo_content, language, query, country
+):
+    links = result_links(search_html(client, language, query))
+    assert links and "#" in links[0] and slugs(links[:1]) == [country], links[:3]
+
+
+def test_an_editor_marks_words_every_page_is_about_as_broad(client, demo_content):
+    group = SearchSynonym.objects.get(locale__language_code="be", terms__startswith="войска")
+    assert group.broad, "the demo marks the army's words broad"
+    group.broad = False
+    group.save()
+    narrow = result_links(search_html(client, "be", "колькі служаць у войску"))
+    assert slugs(narrow[:1]) != ["belarus"], narrow[:3]  # the profile lacks "войска"
+    group.broad = True
+    group.save()
+    broad = result_links(search_html(client, "be", "колькі служаць у войску"))
+    assert slugs(broad[:1]) == ["belarus"], broad[:3]
+    # Alone, a broad word is still searched for.
+    assert result_links(search_html(client, "be", "войска"))
+
+
 def test_synonyms_are_a_translatable_snippet_per_language():
     from wagtail.models import TranslatableMixin
     from wagtail.snippets.models import get_snippet_models
@@ -546,25 +576,29 @@ def test_an_editor_picks_the_country_of_a_synonym_group_in_the_admin(
     html = form.content.decode()
     # The countries of the knowledge base, by name (not a code to look up), one per country.
     assert html.count('<option value="UA"') == 1 and ">Ukraine</option>" in html
-    response = client.post(url, {"terms": group.terms, "note": group.note, "country": "BY"})
+    assert 'name="broad"' in html
+    response = client.post(
+        url, {"terms": group.terms, "note": group.note, "country": "BY", "broad": "on"}
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     group.refresh_from_db()
-    assert group.country == "BY"
+    assert group.country == "BY" and group.broad
 
 
-def test_a_translated_synonym_group_keeps_its_country():
-    """wagtail-localize copies the country (a synchronised field); the terms are translated."""
+def test_a_translated_synonym_group_keeps_its_country_and_breadth():
+    """wagtail-localize copies the country and breadth (synchronised fields); the terms are
+    translated."""
     from wagtail.models import Locale
     from wagtail_localize.models import TranslationSource
 
     group = SearchSynonym.objects.create(
-        locale=home_locale("en"), terms="quorvak\nquorvak board", country="UA"
+        locale=home_locale("en"), terms="quorvak\nquorvak board", country="UA", broad=True
     )
     source, _created = TranslationSource.get_or_create_from_instance(group)
     translated, _created = source.create_or_update_translation(
         Locale.objects.get(language_code="de"), fallback=True
     )
-    assert translated.country == "UA"
+    assert translated.country == "UA" and translated.broad
     assert translated.translation_key == group.translation_key
 
 

@@ -21,7 +21,7 @@ def load(context):
         key = uuid.uuid5(NAMESPACE, group["key"])
         country = group.get("country", "")
         for code, terms in group.items():
-            if code not in locales:  # "key", "country"
+            if code not in locales:  # "key", "country", "broad"
                 continue
             SearchSynonym.objects.get_or_create(
                 translation_key=key,
@@ -30,6 +30,7 @@ def load(context):
                     "terms": "\n".join(terms),
                     "note": f"demo: {group['key']}",
                     "country": country,
+                    "broad": group.get("broad", False),
                 },
             )
     # Publishing each page added its words once; counted over all pages, "Did you mean" and

@@ -1,0 +1,115 @@
+"""Editors' synonym groups as a careless editor or a thief of an editor's password writes
+them: query syntax, huge groups, small words, a translation's country. Search keeps
+answering, and the admin form says what is wrong."""
+
+from wagtail.models import Locale
+
+import pytest
+
+from search.models import SearchSynonym
+from tests.test_search_readers import result_links, search_html
+
+pytestmark = pytest.mark.django_db
+
+FAILED = "Search is not working at the moment"
+
+
+def locale(language):
+    return Locale.objects.get(language_code=language)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        'атк"кавычка',  # a quote: FTS5 syntax on SQLite
+        "(атк) [скобки] * + ? ^ $ | \\ NEAR AND",
+        "слово " * 600,  # a term of 600 words
+    ],
+)
+def test_a_group_saved_with_query_syntax_or_a_huge_term_does_not_break_search(
+    client, demo_content, odd
+):
+    before = result_links(search_html(client, "ru", "паспорт"))
+    assert before
+    # Saved by a way round the admin form (an import, the shell): search reads it safely.
+    SearchSynonym.objects.create(locale=locale("ru"), terms=f"аткякорьа\nпаспорт\n{odd}")
+    html = search_html(client, "ru", "паспорт")
+    assert FAILED not in html
+    assert result_links(html)[:3] == before[:3]
+
+
+def test_a_group_of_thousands_of_terms_is_read_within_its_limit(client, demo_content):
+    terms = "\n".join(["паспорт"] + [f"атксл{i} пасп{i}" for i in range(3000)])
+    SearchSynonym.objects.create(locale=locale("ru"), terms=terms)
+    html = search_html(client, "ru", "паспорт")
+    assert FAILED not in html and result_links(html)
+
+
+def test_a_term_of_small_words_alone_matches_nothing(client, demo_content):
+    # "той, хто ухиляється": the comma made "той" ("that") a term of its own
+    SearchSynonym.objects.create(locale=locale("uk"), terms="той\nпаспорт")
+    assert not result_links(search_html(client, "uk", "той"))
+    assert result_links(search_html(client, "uk", "паспорт"))
+
+
+def _admin(client, django_user_model):
+    user = django_user_model.objects.create_superuser("syn", "syn@example.org", "pw-123456789")
+    client.force_login(user)
+
+
+@pytest.mark.parametrize(
+    ("terms", "message"),
+    [
+        ("паспорт", "at least two"),
+        ("паспорт\nчто это", "only small words"),
+        ("паспорт\n" + "слово " * 20, "too long"),
+        ("паспорт\n!!!", "no letters"),
+        ("\n".join(f"слово{i}" for i in range(41)), "At most 40"),
+    ],
+)
+def test_the_admin_form_says_what_is_wrong_with_the_terms(
+    client, demo_content, django_user_model, terms, message
+):
+    _admin(client, django_user_model)
+    count = SearchSynonym.objects.count()
+    response = client.post(
+        "/admin/snippets/search/searchsynonym/add/?locale=ru", {"terms": terms, "note": ""}
+    )
+    assert response.status_code == 200  # the form again, not saved
+    assert message in response.content.decode()
+    assert SearchSynonym.objects.count() == count
+
+
+def test_the_admin_form_saves_a_good_group(client, demo_content, django_user_model):
+    _admin(client, django_user_model)
+    response = client.post(
+        "/admin/snippets/search/searchsynonym/add/?locale=ru",
+        {"terms": "загранпаспорт, заграничный паспорт", "note": "", "country": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert SearchSynonym.objects.filter(terms__startswith="загранпаспорт").exists()
+
+
+def test_a_translated_group_takes_its_country_and_breadth_from_its_source(
+    client, demo_content, django_user_model
+):
+    from wagtail_localize.fields import get_translatable_fields
+    from wagtail_localize.models import TranslationSource
+
+    source_group = SearchSynonym.objects.create(
+        locale=locale("en"), terms="quorvak\nquorvak board", country="UA"
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(source_group)
+    translated, _created = source.create_or_update_translation(locale("de"), fallback=True)
+    # Not a field a translator may override in the translation editor.
+    fields = {f.field_name: f for f in get_translatable_fields(SearchSynonym)}
+    assert not fields["country"].is_overridable(translated)
+    assert not fields["broad"].is_overridable(translated)
+    _admin(client, django_user_model)
+    url = f"/admin/snippets/search/searchsynonym/edit/{translated.pk}/"
+    html = client.get(url).content.decode()
+    assert "Copied from the group this one translates" in html
+    response = client.post(url, {"terms": "quorvak\nQuorvak-Brett", "note": "", "country": "RU"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    translated.refresh_from_db()
+    assert translated.country == "UA"  # the disabled field keeps the source's value
