@@ -17,6 +17,7 @@ another one tells readers it changed since its last legal review and heads the r
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -167,14 +168,31 @@ LEGAL_PUBLISH_REFUSED = _(
 
 class UpdateLegalTranslationsView(UpdateTranslationsView):
     """wagtail-localize's "Sync translated pages", without "Publish immediately" for rules and
-    guides: their translations are published by the legal review too."""
+    guides (their translations are published by the legal review too) and for anyone who may
+    not publish every translation: `submit_translation` alone, which editors and moderators
+    hold, published them all (a synonym group's Russian words replaced by the English)."""
 
     def is_legal(self):
         return is_legal_content(self.object.get_source_instance())
 
+    def may_publish_all(self):
+        from translation.guard import may_publish
+
+        for translation in self.object.translations.filter(enabled=True):
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:  # not made yet: publishing it creates it
+                target = None
+            if target is None or not may_publish(self.request.user, target):
+                return False
+        return True
+
+    def publishing_refused(self):
+        return self.is_legal() or not self.may_publish_all()
+
     def get_form(self):
         form = super().get_form()
-        if self.is_legal():
+        if self.publishing_refused():
             # Not offered (the template draws the checkbox itself, whatever the field says),
             # and whatever is posted, False.
             del form.fields["publish_translations"]
@@ -183,6 +201,8 @@ class UpdateLegalTranslationsView(UpdateTranslationsView):
     def get(self, request, *args, **kwargs):
         if self.is_legal():
             messages.info(request, LEGAL_TRANSLATIONS_NOT_PUBLISHED)
+        elif self.publishing_refused():
+            messages.info(request, TRANSLATIONS_NOT_PUBLISHED_BY_YOU)
         return super().get(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -190,6 +210,10 @@ class UpdateLegalTranslationsView(UpdateTranslationsView):
         return super().form_valid(form)
 
 
+TRANSLATIONS_NOT_PUBLISHED_BY_YOU = _(
+    "Only someone who may publish every translation can publish them from here: after the "
+    "update, each translation waits in its editor."
+)
 LEGAL_TRANSLATIONS_NOT_PUBLISHED = _(
     "Translations of rules and guides are published by the legal review: after the update, "
     "submit each translation for review in its editor."

@@ -113,3 +113,64 @@ def test_a_translated_group_takes_its_country_and_breadth_from_its_source(
     assert response.status_code == 302, response.content.decode()[:2000]
     translated.refresh_from_db()
     assert translated.country == "UA"  # the disabled field keeps the source's value
+
+
+def _source_with_russian(terms_en="quorvak\nquorvak board", terms_ru="кворвак\nкворвак борд"):
+    """An English group with a Russian translation made and translated by wagtail-localize."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    english = SearchSynonym.objects.create(locale=locale("en"), terms=terms_en)
+    source, _created = TranslationSource.get_or_create_from_instance(english)
+    # What "Translate" does: a translation the sync will update.
+    Translation.objects.create(source=source, target_locale=locale("ru"))
+    russian, _created = source.create_or_update_translation(locale("ru"), fallback=True)
+    for segment in source.stringsegment_set.select_related("string"):
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=locale("ru"),
+            context=segment.context,
+            data=terms_ru,
+        )
+    source.create_or_update_translation(locale("ru"))
+    russian.refresh_from_db()
+    assert russian.terms == terms_ru
+    return english, source, russian
+
+
+def test_an_editor_cannot_make_live_synonyms_through_translate(
+    client, demo_content, django_user_model
+):
+    from django.urls import reverse
+
+    from tests.translation_helpers import messages_of, user_in_group
+
+    english = SearchSynonym.objects.get(locale__language_code="en", terms__startswith="summons")
+    before = SearchSynonym.objects.count()
+    client.force_login(user_in_group(django_user_model, "syn-editor", "Editors"))
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["search", "searchsynonym", english.pk],
+    )
+    response = client.post(url, {"locales": [locale("uk").pk]}, follow=True)
+    assert SearchSynonym.objects.count() == before
+    assert any("Only someone who may edit search synonyms" in m for m in messages_of(response))
+
+
+def test_an_editor_cannot_publish_a_sync_over_a_translated_group(
+    client, demo_content, django_user_model
+):
+    from django.urls import reverse
+
+    from tests.translation_helpers import messages_of, user_in_group
+
+    english, source, russian = _source_with_russian()
+    english.terms = "quorvak\nquorvak board\nzlimb"
+    english.save()
+    client.force_login(user_in_group(django_user_model, "syn-editor", "Editors"))
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    page = client.get(url)
+    assert 'name="publish_translations"' not in page.content.decode()
+    assert any("Only someone who may publish every translation" in m for m in messages_of(page))
+    client.post(url, {"publish_translations": "on"})
+    russian.refresh_from_db()
+    assert russian.terms == "кворвак\nкворвак борд"  # the readers' Russian words stay

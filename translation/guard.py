@@ -78,6 +78,37 @@ def stop_translation(request, translation_id):
     return edit_translation.stop_translation(request, translation_id)
 
 
+def submit_snippet_translation(request, app_label, model_name, pk):
+    """wagtail-localize's "Translate" of a snippet, for those who may edit that snippet when
+    it has no drafts: the translation it creates is live at once (a synonym group in
+    Ukrainian made of the English words). `submit_translation` alone, which editors and
+    moderators hold, does not allow that."""
+    from wagtail.snippets.models import get_snippet_models
+    from wagtail_localize.views.submit_translations import SubmitSnippetTranslationView
+
+    model = next(
+        (
+            m
+            for m in get_snippet_models()
+            if (m._meta.app_label, m._meta.model_name) == (app_label, model_name)
+        ),
+        None,
+    )
+    live_at_once = model is not None and not issubclass(model, DraftStateMixin)
+    if live_at_once and not user_can_edit_snippet_type(request.user, model):
+        return _refuse(
+            request,
+            None,
+            _(
+                "Only someone who may edit %(model)s can translate them: the translation is "
+                "live as soon as it is made. Ask a translation lead."
+            )
+            % {"model": model._meta.verbose_name_plural},
+        )
+    view = SubmitSnippetTranslationView.as_view()
+    return view(request, app_label=app_label, model_name=model_name, pk=pk)
+
+
 def editor_props_for(props, user, instance):
     """The translation editor's data (JSON), without the link to convert to an alias for a
     user who may not publish `instance`."""

@@ -76,8 +76,9 @@ def register_po_upload_url():
     ]
 
 
-# Take the URLs of wagtail-localize's "Convert to alias page" and "Stop Synced translation"
-# views (our hook runs first): only users who may publish may use them (translation_guard.py).
+# Take the URLs of wagtail-localize's "Convert to alias page", "Stop Synced translation" and
+# snippet "Translate" views (our hook runs first): only users who may publish may use the
+# first two, only those who may add a snippet without drafts the third (translation_guard.py).
 @hooks.register("register_admin_urls", order=-1)
 def register_translation_guard_urls():
     return [
@@ -90,6 +91,11 @@ def register_translation_guard_urls():
             "localize/translate/<int:translation_id>/disable/",
             translation_guard.stop_translation,
             name="translation_stop_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translation_guard.submit_snippet_translation,
+            name="translation_submit_snippet",
         ),
     ]
 
