@@ -22,14 +22,22 @@ def country_choices():
 
 
 def _is_translation(instance):
-    """Whether wagtail-localize made `instance` from a group in another language (whose
-    country and breadth it copies on every sync)."""
+    """Whether `instance` translates a group of another language, whose country and breadth
+    it copies: wagtail-localize made it from one, or (a group no sync made, as the demo's)
+    the English group with its translation key exists."""
+    from django.conf import settings
+
     from wagtail_localize.models import TranslationSource
 
     if instance.pk is None or instance.locale_id is None:
         return False
     sources = TranslationSource.objects.filter(object_id=instance.translation_key)
-    return sources.exclude(locale_id=instance.locale_id).exists()
+    if sources.exists():
+        return sources.exclude(locale_id=instance.locale_id).exists()
+    english = type(instance).objects.filter(
+        translation_key=instance.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    )
+    return english.exclude(pk=instance.pk).exists()
 
 
 class SearchSynonymForm(WagtailAdminModelForm):

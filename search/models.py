@@ -1,9 +1,10 @@
 """The search app's tables: the queue of node updates, the vocabulary, editors' synonyms."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import TranslatableMixin
+from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from .forms import SearchSynonymForm
@@ -77,7 +78,7 @@ class SearchTerm(models.Model):
         return f"{self.word} ({self.language})"
 
 
-class SearchSynonym(TranslatableMixin, models.Model):
+class SearchSynonym(RevisionMixin, TranslatableMixin, models.Model):
     """Words that readers use for one thing, in one language: an abbreviation and what it
     stands for, a colloquial word and the official one ("ВВК", "военно-врачебная комиссия",
     "медкомиссия"). A search for any of them finds pages with any of them.
@@ -122,7 +123,12 @@ class SearchSynonym(TranslatableMixin, models.Model):
         ),
     )
 
-    # The same country and breadth in every language's list (wagtail-localize copies them).
+    # Every save is a revision with its author (the admin's and wagtail-localize's): the
+    # history shows what changed, as words here change what every reader of a language finds.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="searchsynonym")
+
+    # The same country and breadth in every language's list (wagtail-localize copies them;
+    # save() too, for groups that no sync made, as the demo's).
     override_translatable_fields = [
         SynchronizedField("country", overridable=False),
         SynchronizedField("broad", overridable=False),
@@ -135,6 +141,18 @@ class SearchSynonym(TranslatableMixin, models.Model):
 
     def __str__(self):
         return ", ".join(self.term_list()[:3])
+
+    def save(self, *args, **kwargs):
+        if self.translation_key:
+            others = SearchSynonym.objects.filter(translation_key=self.translation_key)
+            others.exclude(pk=self.pk).exclude(country=self.country, broad=self.broad).update(
+                country=self.country, broad=self.broad
+            )
+        super().save(*args, **kwargs)
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def term_list(self):
         """The terms as editors wrote them, one per line or comma."""

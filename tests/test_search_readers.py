@@ -567,7 +567,7 @@ def test_synonyms_are_a_translatable_snippet_per_language():
 def test_an_editor_picks_the_country_of_a_synonym_group_in_the_admin(
     client, demo_content, django_user_model
 ):
-    group = SearchSynonym.objects.get(locale__language_code="ru", terms__startswith="ТЦК")
+    group = SearchSynonym.objects.get(locale__language_code="en", terms__startswith="TCC")
     editor = django_user_model.objects.create_superuser("syn", "syn@example.org", "pw-123456789")
     client.force_login(editor)
     url = f"/admin/snippets/search/searchsynonym/edit/{group.pk}/"
@@ -583,6 +583,13 @@ def test_an_editor_picks_the_country_of_a_synonym_group_in_the_admin(
     assert response.status_code == 302, response.content.decode()[:2000]
     group.refresh_from_db()
     assert group.country == "BY" and group.broad
+    # Every language's group about it follows; theirs is not edited on its own.
+    russian = SearchSynonym.objects.get(
+        translation_key=group.translation_key, locale__language_code="ru"
+    )
+    assert russian.country == "BY" and russian.broad
+    html = client.get(f"/admin/snippets/search/searchsynonym/edit/{russian.pk}/").content.decode()
+    assert "Copied from the group this one translates" in html
 
 
 def test_a_translated_synonym_group_keeps_its_country_and_breadth():

@@ -2,6 +2,9 @@
 them: query syntax, huge groups, small words, a translation's country. Search keeps
 answering, and the admin form says what is wrong."""
 
+import re
+from html import unescape
+
 from wagtail.models import Locale
 
 import pytest
@@ -174,3 +177,33 @@ def test_an_editor_cannot_publish_a_sync_over_a_translated_group(
     client.post(url, {"publish_translations": "on"})
     russian.refresh_from_db()
     assert russian.terms == "кворвак\nкворвак борд"  # the readers' Russian words stay
+
+
+def test_every_change_of_a_group_is_a_revision_with_its_author(
+    client, demo_content, django_user_model
+):
+    group = SearchSynonym.objects.get(locale__language_code="ru", terms__startswith="повестка")
+    before = group.terms
+    _admin(client, django_user_model)
+    url = f"/admin/snippets/search/searchsynonym/edit/{group.pk}/"
+    response = client.post(url, {"terms": before + "\nдайджест", "note": ""})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    revision = group.revisions.order_by("-created_at").first()
+    assert revision.user.username == "syn"
+    assert revision.content["terms"].endswith("дайджест")
+    client.post(url, {"terms": before + "\nдайджест\nсводка", "note": ""})
+    # The history compares one version with the next, and can revert to one.
+    history = client.get(f"/admin/snippets/search/searchsynonym/history/{group.pk}/")
+    compare = re.search(r'href="([^"]+/revisions/compare/\d+\.\.\.\d+/)"', history.text)
+    assert compare and "/revert/" in history.text
+    assert "сводка" in client.get(unescape(compare.group(1))).content.decode()
+
+
+def test_a_change_made_by_wagtail_localize_is_a_revision_too(client, demo_content):
+    from django.contrib.auth import get_user_model
+
+    lead = get_user_model().objects.create_user("lead-rev", password="pw")
+    _english, source, russian = _source_with_russian()
+    translation = source.translations.get(target_locale=locale("ru"))
+    translation.save_target(user=lead)
+    assert russian.revisions.filter(user=lead).exists()
