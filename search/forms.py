@@ -4,7 +4,7 @@ from django import forms
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from core.lemmas import tokens
+from core.lemmas import tokens, words
 
 
 def country_choices():
@@ -85,6 +85,26 @@ class SearchSynonymForm(WagtailAdminModelForm):
                     f"“{term}” is only small words: it would match nearly every page. A comma "
                     "separates terms; write a phrase with a comma on one line without it."
                 )
+        problems += self._terms_of_other_groups(terms)
         if problems:
             raise forms.ValidationError(problems)
         return text
+
+    def _terms_of_other_groups(self, terms):
+        """A term in two groups of one language: only one of them would be applied."""
+        if not self.instance.locale_id:
+            return []
+        mine = {" ".join(words(t)): t for t in terms}
+        others = type(self.instance).objects.filter(locale_id=self.instance.locale_id)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        problems = []
+        for group in others.only("terms"):
+            for term in group.term_list():
+                typed = mine.pop(" ".join(words(term)), None)
+                if typed is not None:
+                    problems.append(
+                        f"“{typed}” is in the group “{group}” already: a word or phrase "
+                        "belongs to one group (add the other words there)."
+                    )
+        return problems

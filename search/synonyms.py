@@ -120,6 +120,15 @@ def completion(beginning, language):
     for group in groups(language):
         for term in group.terms:
             word = term.lower()
-            if " " not in word and word.startswith(low) and len(word) > len(low):
+            if word.startswith(low) and len(word) > len(low) and _offerable(word):
                 return term
     return None
+
+
+# Offered in the site's voice ("Did you mean"): one word of a usual length, not a sentence
+# joined by hyphens ("мобилизация-отменена-повестки-можно-игнорировать").
+MAX_OFFERED_LENGTH = 30
+
+
+def _offerable(word):
+    return " " not in word and word.count("-") <= 1 and len(word) <= MAX_OFFERED_LENGTH

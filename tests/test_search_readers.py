@@ -350,24 +350,28 @@ def test_a_title_about_another_country_does_not_come_first(
     assert other not in unescape(first.group(1)).lower(), first.group(1)
 
 
+UKRAINE = {"ukraine"}
+
+
 @pytest.mark.parametrize(
-    ("language", "query"),
+    ("language", "query", "answers"),
     [
         # a Ukrainian word read on the Russian, English and Belarusian sites
-        ("ru", "бусификация"),
-        ("en", "busification"),
-        ("be", "ТЦК"),
-        ("de", "TZK Strafe"),
-        # the app's "+" is no letter: "резерв" alone is in the Russian reservists' rule too
-        ("uk", "резерв плюс"),
+        ("ru", "бусификация", UKRAINE),
+        ("en", "busification", UKRAINE),
+        ("be", "ТЦК", UKRAINE),
+        ("de", "TZK Strafe", UKRAINE),
+        # the app's "+" is no letter: "резерв" alone is in the Russian reservists' rule too;
+        # the guide on leaving Ukraine tells readers to update their data in it
+        ("uk", "резерв плюс", UKRAINE | {"leaving-ukraine"}),
     ],
 )
 def test_words_that_point_to_one_country_bring_its_answers_first(
-    client, demo_content, language, query
+    client, demo_content, language, query, answers
 ):
     links = result_links(search_html(client, language, query))
     assert links, "results are found"
-    assert slugs(links[:1]) == ["ukraine"], links[:3]
+    assert slugs(links[:1])[0] in answers, links[:3]
 
 
 def test_an_editor_says_which_country_a_synonym_group_means(client, demo_content):

@@ -207,3 +207,23 @@ def test_a_change_made_by_wagtail_localize_is_a_revision_too(client, demo_conten
     translation = source.translations.get(target_locale=locale("ru"))
     translation.save_target(user=lead)
     assert russian.revisions.filter(user=lead).exists()
+
+
+def test_the_admin_form_refuses_a_term_of_another_group(client, demo_content, django_user_model):
+    _admin(client, django_user_model)
+    response = client.post(
+        "/admin/snippets/search/searchsynonym/add/?locale=ru",
+        {"terms": "кворвак\nВоенкомат", "note": ""},  # "военкомат" is the commissariat's
+    )
+    assert response.status_code == 200
+    assert "is in the group" in unescape(response.content.decode())
+
+
+def test_a_sentence_in_a_term_is_not_offered_as_did_you_mean(client, demo_content):
+    # An unknown beginning of four letters is offered the editors' word it begins.
+    SearchSynonym.objects.create(
+        locale=locale("ru"), terms="кворвак\nзыбра-отменена-повестки-можно-игнорировать"
+    )
+    assert "можно-игнорировать" not in unescape(search_html(client, "ru", "зыбр"))
+    SearchSynonym.objects.create(locale=locale("ru"), terms="кворвак2\nзыбрик")
+    assert "зыбрик" in unescape(search_html(client, "ru", "зыбр"))
