@@ -225,8 +225,9 @@ def rank(hits, rule_hits, understood, country_names=None):
             )
         rule_scores.append((score, j, rule_hit))
     # The best rule of each profile may lead, the LEADING_RULES best of them by the same
-    # score: a Belarusian reader's "колькі служаць у войску" is led by Belarus's rule on the
-    # term of service, though Russia's has the word "войска" too.
+    # score that orders them (the reader's country, the profile's place among the hits), not
+    # by their share of the words alone: for "ваенкамат забарона выезду" Ukraine's exit ban
+    # leads with Belarus's and Russia's, not the occupied areas' rule on evasion.
     bests = sorted((s for s in rule_scores if s[2].best_of_profile), key=lambda s: (-s[0], s[1]))
     leaders = {id(s[2]) for s in bests[:LEADING_RULES]}
     for score, _j, rule_hit in rule_scores:
