@@ -2,7 +2,8 @@
 translation lead syncing every language at once.
 
 wagtail-localize's "Sync translated pages" (UpdateTranslationsView) needs the
-`submit_translation` permission, which only leads have. What its first step does,
+`submit_translation` permission, which leads, editors and moderators have (wagtail-localize's
+own migration gives it to the latter two), translators not. What its first step does,
 `TranslationSource.update_from_db()`, takes the English page's published content as the text
 to translate: unchanged strings keep their translations, changed and new ones wait for one. It
 changes nothing readers see in any language. This view does that step for a translator who may
