@@ -166,11 +166,16 @@ def text_snippet(texts, query_words, language_code):
 
     def phrase_hits(tokens):
         lows = [m.group().lower() for m in tokens]
+        # Where each phrase may start: a word with its first word's first two letters (what
+        # same() asks first), looked up instead of comparing every word of a long page.
+        starts = {}
+        for i, low in enumerate(lows):
+            starts.setdefault(low[:2], []).append(i)
         found = set()
         for phrase in phrases:
             n = len(phrase)
-            for i in range(len(lows) - n + 1):
-                if all(same(lows[i + k], phrase[k]) for k in range(n)):
+            for i in starts.get(phrase[0][:2], ()):
+                if i + n <= len(lows) and all(same(lows[i + k], phrase[k]) for k in range(n)):
                     found.update(
                         i + k for k in range(n) if not is_stop_word(phrase[k], language_code)
                     )

@@ -168,6 +168,7 @@ def concept_in(concept, forms, language):
     return best
 
 
+@lru_cache(maxsize=50_000)  # the same rules' forms (frozensets) are asked search after search
 def _in_compound(word, forms, language):
     """German writes "Wehrpflichtalter" for "Wehrpflicht Alter": a word of five letters or
     more counts when a compound starts or ends with it (no decompounder on either engine)."""
