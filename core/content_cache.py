@@ -170,6 +170,11 @@ LOOKUPS = {
         "a profile's country code and its rules' texts, headings and topics (publishing it)",
         in_process=True,
     ),
+    "search-country-profile": Lookup(
+        ("locale", "code"),
+        "the live, public profile of a country in a language, or None (publishing a profile)",
+        keeps_none=True,
+    ),
     "search-synonym-sets": Lookup(
         ("language",),
         "editors' synonym groups of a language (saving one: search/signals.py)",

@@ -140,11 +140,11 @@ def compile_query(understood, *, database, operator="and"):
     has no concept (only an article number, say).
 
     "and": every concept some page can match (words no page uses are left out, so one
-    unknown word does not empty the results); "or": any concept, best matches first. Broad
-    words ("army") only when the query has nothing else (Understood.searched).
+    unknown word does not empty the results; broad words, "army", only when no other word
+    is one some page uses: Understood.searched); "or": any concept, best matches first.
     """
     language = understood.language
-    concepts = understood.required if operator == "and" else understood.searched
+    concepts = understood.required if operator == "and" else understood.concepts
     if operator == "and" and not concepts:
         return None
     parts = [concept_query(c, language, database=database) for c in concepts]

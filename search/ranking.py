@@ -146,12 +146,14 @@ def names_a_country(query_forms, country_names, language):
     return False
 
 
-def home_of(understood, query_forms, country_names, legal):
+def home_of(understood, country_names, legal):
     """(the country the query is about unless it names one, its weight): the country its
-    words point to ("ТЦК"), else the reader's by language."""
+    words point to ("ТЦК"), else the reader's by language. The words of a group that points
+    to a country do not count as naming one ("ВСУ": "Вооружённые силы Украины")."""
     language = understood.language
     implied = understood.country
-    if implied and not names_a_country(query_forms, country_names, language):
+    others = " ".join(a for c in understood.concepts if not c.country for a in c.alternatives)
+    if implied and not names_a_country(forms_of(others, language), country_names, language):
         return implied, IMPLIED_COUNTRY_WEIGHT if legal else HOME_COUNTRY_TIE_WEIGHT
     home = HOME_COUNTRY.get(language)
     return home, HOME_COUNTRY_WEIGHTS.get(language, 0.0) if legal else HOME_COUNTRY_TIE_WEIGHT
@@ -169,7 +171,7 @@ def rank(hits, rule_hits, understood, country_names=None):
     query_forms = forms_of(
         " ".join(alt for c in understood.concepts for alt in c.alternatives), language
     )
-    home, home_weight = home_of(understood, query_forms, country_names, legal)
+    home, home_weight = home_of(understood, country_names, legal)
 
     def at_home(item, title):
         score = home_weight * any(c.code == home for c in item.countries)

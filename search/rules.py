@@ -177,6 +177,33 @@ def _in_compound(word, forms, language):
     return any(len(f) > len(word) + 2 and (f.startswith(word) or f.endswith(word)) for f in forms)
 
 
+@dataclass(frozen=True)
+class ProfileRef:
+    pk: int
+    title: str
+
+
+@content_lookup("search-country-profile")
+def _country_profile(locale, code):
+    """ProfileRef of the live, public profile of country `code` in `locale`, or None."""
+    from knowledge.models import CountryProfilePage
+
+    found = public(CountryProfilePage.objects.live()).filter(locale=locale, country__code=code)
+    row = found.values_list("pk", "title").first()
+    return ProfileRef(*row) if row else None
+
+
+def implied_profile(understood, locale, profile_pages):
+    """The profile of the country the query's words point to ("ВСУ", "ТЦК": an editor set
+    the synonym group's country) when the engine did not find it, or None: its rules answer
+    "ВСУ дезертирство" though its profile never writes "ВСУ"."""
+    code = understood.country
+    profile = _country_profile(locale, code) if code else None
+    if profile is None or profile.pk in {p.pk for p in profile_pages}:
+        return None
+    return profile
+
+
 def rules_of_profiles(understood, profile_pages, locale):
     """[RuleHit] for the rules of `profile_pages` that answer `understood`, best first."""
     # Words no page uses cannot be in a rule either: they do not count against it.

@@ -66,11 +66,12 @@ class Understood:
 
     @property
     def searched(self):
-        """The concepts searched for: without the broad ones ("в армии", "у войску", marked
-        by editors) unless the query has nothing else. A profile that says "service", never
-        "army", still answers "how long do they serve in the army"."""
+        """The concepts all of which a page should have: without the broad ones ("в армии",
+        "у войску", marked by editors) when another one is a word some page uses. A profile
+        that says "service", never "army", still answers "how long do they serve in the
+        army"; "как не попасть в армию" (no page says "попасть") is a search for the army."""
         narrow = [c for c in self.concepts if not c.broad]
-        return narrow or self.concepts
+        return narrow if any(c.known for c in narrow) else self.concepts
 
     @property
     def required(self):

@@ -107,8 +107,9 @@ def _run(understood, locale, backend_name, *, fuzzy=False):
         hits = _hits(pages, query, backend_name)
         for hit in hits:
             hit.all_concepts = True
+    # Broad words too: "взяли в армию" has few pages with "взяли", more about the army.
     if len(hits) < FEW_HITS and (
-        len(understood.searched) > 1 or len(understood.required) != len(understood.searched)
+        len(understood.concepts) > 1 or len(understood.required) != len(understood.concepts)
     ):
         query = compile_query(understood, database=database, operator="or")
         if query is not None:
@@ -122,6 +123,9 @@ def _answer(understood, locale, pages):
     hits = describe_hits(pages, locale)
     profiles = [h.page for h in hits if h.type_key == rules.PROFILE_TYPE]
     by_article = rules.rules_with_articles(understood.articles, locale)
+    implied = rules.implied_profile(understood, locale, profiles[: rules.PROFILES_LOOKED_AT])
+    if implied is not None:
+        profiles = [*profiles[: rules.PROFILES_LOOKED_AT - 1], implied]
     rule_hits = by_article + [
         r
         for r in rules.rules_of_profiles(understood, profiles, locale)

@@ -361,6 +361,9 @@ UKRAINE = {"ukraine"}
         ("en", "busification", UKRAINE),
         ("be", "ТЦК", UKRAINE),
         ("de", "TZK Strafe", UKRAINE),
+        # deserting from the Ukrainian army: Ukraine's profile never writes "ВСУ", and the
+        # group's "Вооружённые силы Украины" does not make Russia's desertion rule lead
+        ("ru", "ВСУ дезертирство", UKRAINE),
         # the app's "+" is no letter: "резерв" alone is in the Russian reservists' rule too;
         # the guide on leaving Ukraine tells readers to update their data in it
         ("uk", "резерв плюс", UKRAINE | {"leaving-ukraine"}),
@@ -541,6 +544,23 @@ def test_how_long_they_serve_in_the_army_is_the_readers_countrys_rule(
 ):
     links = result_links(search_html(client, language, query))
     assert links and "#" in links[0] and slugs(links[:1]) == [country], links[:3]
+
+
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [
+        # no page says "попасть", "потрапити", "entkommen": the army is what is left to find
+        ("ru", "как не попасть в армию"),
+        ("uk", "як не потрапити в армію"),
+        ("de", "Armee entkommen"),
+        # few pages say "взяли": those about the army follow them
+        ("ru", "взяли в армию"),
+    ],
+)
+def test_a_broad_word_is_searched_when_the_other_words_find_little(
+    client, demo_content, language, query
+):
+    assert len(result_links(search_html(client, language, query))) >= 5
 
 
 def test_an_editor_marks_words_every_page_is_about_as_broad(client, demo_content):
