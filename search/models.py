@@ -117,9 +117,9 @@ class SearchSynonym(RevisionMixin, TranslatableMixin, models.Model):
         verbose_name=_("broad words"),
         help_text=(
             "Tick for words that nearly every page is about ('army', 'армия', 'войска'): "
-            "a query searches for them only when it has no other word. 'колькі служаць у "
-            "войску' then finds Belarus's rule on the term of service, which says 'служба' "
-            "but never 'войска'."
+            "a query leaves them out when another of its words is on some page. 'колькі "
+            "служаць у войску' then finds Belarus's rule on the term of service, which says "
+            "'служба' but never 'войска'."
         ),
     )
 

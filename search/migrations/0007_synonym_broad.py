@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='searchsynonym',
             name='broad',
-            field=models.BooleanField(default=False, help_text="Tick for words that nearly every page is about ('army', 'армия', 'войска'): a query searches for them only when it has no other word. 'колькі служаць у войску' then finds Belarus's rule on the term of service, which says 'служба' but never 'войска'.", verbose_name='broad words'),
+            field=models.BooleanField(default=False, help_text="Tick for words that nearly every page is about ('army', 'армия', 'войска'): a query leaves them out when another of its words is on some page. 'колькі служаць у войску' then finds Belarus's rule on the term of service, which says 'служба' but never 'войска'.", verbose_name='broad words'),
         ),
     ]
