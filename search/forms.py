@@ -61,10 +61,10 @@ class SearchSynonymForm(WagtailAdminModelForm):
 
     def clean_terms(self):
         from .stopwords import is_stop_word
-        from .synonyms import MAX_TERM_LENGTH, MAX_TERM_WORDS, MAX_TERMS
+        from .synonyms import MAX_TERM_LENGTH, MAX_TERM_WORDS, MAX_TERMS, split_terms
 
         text = self.cleaned_data["terms"]
-        terms = [t.strip() for line in text.splitlines() for t in line.split(",") if t.strip()]
+        terms = split_terms(text)
         language = self.instance.locale.language_code if self.instance.locale_id else None
         problems = []
         if len(terms) < 2:

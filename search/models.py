@@ -155,5 +155,6 @@ class SearchSynonym(RevisionMixin, TranslatableMixin, models.Model):
         return self._revisions
 
     def term_list(self):
-        """The terms as editors wrote them, one per line or comma."""
-        return [t.strip() for line in self.terms.splitlines() for t in line.split(",") if t.strip()]
+        from .synonyms import split_terms
+
+        return split_terms(self.terms)

@@ -62,6 +62,11 @@ def _load(language):
     return loaded
 
 
+def split_terms(text):
+    """The terms of a group's text as editors wrote them, one per line or comma."""
+    return [t.strip() for line in text.splitlines() for t in line.split(",") if t.strip()]
+
+
 def searchable_terms(terms, language):
     """The terms as the engines are asked for them: their words only (a quote or bracket
     is query syntax to SQLite and the node), within the limits, without terms of small words
